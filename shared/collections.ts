@@ -1,0 +1,17 @@
+/** Every collection the project uses, by name. Nothing else spells these strings. */
+export const COLLECTIONS = {
+  regions: 'regions',
+  centers: 'centers',
+  members: 'members',
+  invites: 'invites',
+  activities: 'activities',
+  registrations: 'registrations',
+  needs: 'needs',
+  feedback: 'feedback',
+  stats: 'stats',
+  audit: 'audit',
+  outbox: 'outbox',
+  requests: 'requests',
+} as const;
+export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
+export const ALL_COLLECTIONS: readonly CollectionName[] = Object.values(COLLECTIONS);
