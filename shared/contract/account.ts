@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PHONE_PATTERN } from '../rules/mask';
-import { mutation, query } from './define';
 import { idSchema, roleSchema } from './common';
+import { mutation, query } from './define';
 
 export const displayNameSchema = z
   .string({ error: '请填写称呼' })
@@ -9,7 +9,10 @@ export const displayNameSchema = z
   .min(1, '请填写称呼')
   .max(20, '称呼最多20个字');
 
-export const phoneSchema = z.string({ error: '请填写手机号' }).trim().regex(PHONE_PATTERN, '手机号应为11位数字');
+export const phoneSchema = z
+  .string({ error: '请填写手机号' })
+  .trim()
+  .regex(PHONE_PATTERN, '手机号应为11位数字');
 
 export const familyMemberSchema = z.object({
   id: z.string(),
@@ -43,7 +46,17 @@ export const centerBriefSchema = z.object({
 });
 export type CenterBrief = z.infer<typeof centerBriefSchema>;
 
-export const RELATIONS = ['父亲', '母亲', '祖父', '祖母', '外祖父', '外祖母', '配偶', '子女', '其他亲属'] as const;
+export const RELATIONS = [
+  '父亲',
+  '母亲',
+  '祖父',
+  '祖母',
+  '外祖父',
+  '外祖母',
+  '配偶',
+  '子女',
+  '其他亲属',
+] as const;
 
 export const accountContract = {
   /** Who am I? The first call of a new WeChat user creates a resident member. */

@@ -8,13 +8,19 @@ export interface ActionContract<I extends z.ZodType = z.ZodType, O extends z.Zod
   mutation: boolean;
 }
 
-export const query = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): ActionContract<I, O> => ({
+export const query = <I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+): ActionContract<I, O> => ({
   input,
   output,
   mutation: false,
 });
 
-export const mutation = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): ActionContract<I, O> => ({
+export const mutation = <I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+): ActionContract<I, O> => ({
   input,
   output,
   mutation: true,

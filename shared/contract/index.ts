@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accountContract } from './account';
+import type { ActionContract } from './define';
 
 /** Every cloud function and its actions. The app's client and the functions' kit both read this. */
 export const CONTRACT = {
@@ -9,5 +10,8 @@ export const CONTRACT = {
 export type Contract = typeof CONTRACT;
 export type FunctionName = keyof Contract;
 export type ActionName<F extends FunctionName> = keyof Contract[F] & string;
-export type InputOf<F extends FunctionName, A extends ActionName<F>> = z.input<Contract[F][A]['input']>;
-export type OutputOf<F extends FunctionName, A extends ActionName<F>> = z.output<Contract[F][A]['output']>;
+type SpecOf<F extends FunctionName, A extends ActionName<F>> = Contract[F][A];
+export type InputOf<F extends FunctionName, A extends ActionName<F>> =
+  SpecOf<F, A> extends ActionContract<infer I, z.ZodType> ? z.input<I> : never;
+export type OutputOf<F extends FunctionName, A extends ActionName<F>> =
+  SpecOf<F, A> extends ActionContract<z.ZodType, infer O> ? z.output<O> : never;

@@ -1,0 +1,129 @@
+import type { z } from 'zod';
+import type { Role } from '../../shared/contract/common';
+import { requestIdSchema } from '../../shared/contract/common';
+import type { ActionContract, FunctionContract } from '../../shared/contract/define';
+import { AppError, fail, ok, type Result } from '../../shared/errors';
+import { callerOpenid, type Database, database } from './cloud';
+import { once, requestKey } from './idempotency';
+import { logEvent } from './log';
+import { loadOrCreateMember, type MemberRecord } from './members';
+import { parseOrThrow } from './validation';
+
+/** Everything an action handler may know about the call. Identity comes only from the platform. */
+export interface ActionContext {
+  readonly fn: string;
+  readonly action: string;
+  readonly openid: string;
+  readonly member: MemberRecord;
+  readonly db: Database;
+  readonly now: Date;
+}
+
+export interface ActionHandler<A extends ActionContract> {
+  /** Roles that may call the action at all; finer scope checks (own center, own street) happen in `run`. */
+  allow: readonly Role[];
+  run(input: z.output<A['input']>, ctx: ActionContext): Promise<z.input<A['output']>>;
+}
+
+export type FunctionHandlers<C extends FunctionContract> = { [K in keyof C]: ActionHandler<C[K]> };
+
+/** Fields the platform or the client transport put on an event that are not part of an action's input. */
+const ENVELOPE_FIELDS = new Set(['action', 'requestId', 'userInfo']);
+
+function splitEvent(event: unknown): { action: string; requestId: unknown; input: Record<string, unknown> } {
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+    throw new AppError('VALIDATION', '请求格式不对', [{ field: '(event)', message: '请求格式不对' }]);
+  }
+  const record = event as Record<string, unknown>;
+  const { action, requestId } = record;
+  if (typeof action !== 'string' || action === '') {
+    throw new AppError('VALIDATION', '缺少操作名称', [{ field: 'action', message: '缺少操作名称' }]);
+  }
+  const input = Object.fromEntries(Object.entries(record).filter(([key]) => !ENVELOPE_FIELDS.has(key)));
+  return { action, requestId, input };
+}
+
+/**
+ * The entry point of a cloud function: parse `{ action, ...input }` with the action's shared schema, read the
+ * caller from the platform, load their member record, check the role, run the handler (once per `requestId` for
+ * mutations), check its output against the contract and wrap everything in the result envelope.
+ */
+export function defineFunction<C extends FunctionContract>(
+  fn: string,
+  contract: C,
+  handlers: FunctionHandlers<C>,
+) {
+  return async function main(event: unknown): Promise<Result<unknown>> {
+    const started = Date.now();
+    let action = '(none)';
+    let openid = '';
+    try {
+      const split = splitEvent(event);
+      action = split.action;
+      const spec = Object.hasOwn(contract, action) ? contract[action] : undefined;
+      const handler = Object.hasOwn(handlers, action) ? handlers[action] : undefined;
+      if (!spec || !handler) throw new AppError('UNKNOWN_ACTION', `不支持的操作：${action.slice(0, 40)}`);
+
+      openid = callerOpenid();
+      if (!openid) throw new AppError('UNAUTHENTICATED');
+
+      // Validate everything before touching the database: bad input writes nothing, not even a new member.
+      const input = parseOrThrow(spec.input, split.input);
+      const requestId =
+        spec.mutation && split.requestId !== undefined
+          ? parseOrThrow(requestIdSchema, split.requestId)
+          : undefined;
+
+      const db = database();
+      const now = new Date();
+      const member = await loadOrCreateMember(db, openid, now);
+      if (!handler.allow.includes(member.role)) throw new AppError('FORBIDDEN');
+
+      const ctx: ActionContext = { fn, action, openid, member, db, now };
+      const execute = async (): Promise<Result<unknown>> => {
+        try {
+          // `input` was parsed with this very action's schema, which is what `run` declares it takes.
+          const run = handler.run as (input: unknown, ctx: ActionContext) => Promise<unknown>;
+          const output = await run(input, ctx);
+          const parsed = spec.output.safeParse(output);
+          if (!parsed.success) {
+            logEvent('error', 'output_contract_violation', {
+              fn,
+              action,
+              issue: parsed.error.issues[0]?.message,
+            });
+            return fail('INTERNAL');
+          }
+          return ok(parsed.data);
+        } catch (error) {
+          if (error instanceof AppError) return { ok: false, error: error.toBody() };
+          throw error;
+        }
+      };
+      const result = requestId
+        ? await once(db, requestKey(fn, action, openid, requestId), now, execute)
+        : await execute();
+      logEvent('info', 'call', {
+        fn,
+        action,
+        code: result.ok ? 'OK' : result.error.code,
+        ms: Date.now() - started,
+      });
+      return result;
+    } catch (error) {
+      if (error instanceof AppError) {
+        logEvent('info', 'call', { fn, action, code: error.code, ms: Date.now() - started });
+        return { ok: false, error: error.toBody() };
+      }
+      logEvent('error', 'call_failed', {
+        fn,
+        action,
+        ms: Date.now() - started,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        errorCode: typeof error === 'object' && error && 'code' in error ? String(error.code) : undefined,
+        hasCaller: openid !== '',
+      });
+      return fail('INTERNAL');
+    }
+  };
+}

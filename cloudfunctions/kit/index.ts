@@ -1,0 +1,22 @@
+export { recordAudit } from './audit';
+export { assertOwnCenter, assertOwnStreet } from './authz';
+export { callerOpenid, cloud, type Database, database } from './cloud';
+export { type ActionContext, type ActionHandler, defineFunction, type FunctionHandlers } from './define';
+export { logEvent } from './log';
+export {
+  loadMember,
+  loadOrCreateMember,
+  type MemberRecord,
+  memberRecordSchema,
+  toMemberView,
+} from './members';
+export {
+  type CenterRecord,
+  centerRecordSchema,
+  loadCenter,
+  loadCenterBriefs,
+  loadRegion,
+  type RegionRecord,
+} from './places';
+export { readDoc, readMany, updateWhere } from './store';
+export { parseOrThrow } from './validation';

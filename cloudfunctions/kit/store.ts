@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import type { Database } from './cloud';
+
+/** Reads one document by id and parses it; a document that does not match the schema is a bug, not a miss. */
+export async function readDoc<S extends z.ZodType>(
+  db: Database,
+  collection: string,
+  id: string,
+  schema: S,
+): Promise<z.output<S> | null> {
+  const res: { data?: unknown[] } = await db.collection(collection).doc(id).get();
+  const doc = res.data?.[0];
+  return doc === undefined ? null : schema.parse(doc);
+}
+
+/** Reads every document matching `query` (up to the platform's 1000-per-call cap) and parses each. */
+export async function readMany<S extends z.ZodType>(
+  db: Database,
+  collection: string,
+  query: object,
+  schema: S,
+  limit = 1000,
+): Promise<z.output<S>[]> {
+  const res: { data?: unknown[] } = await db.collection(collection).where(query).limit(limit).get();
+  return (res.data ?? []).map((doc) => schema.parse(doc));
+}
+
+/** `updated` of a conditional update: 1 when the condition held and the write happened, else 0. */
+export async function updateWhere(
+  db: Database,
+  collection: string,
+  query: object,
+  patch: object,
+): Promise<number> {
+  const res: { updated?: number } = await db.collection(collection).where(query).update(patch);
+  return res.updated ?? 0;
+}

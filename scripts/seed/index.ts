@@ -1,0 +1,201 @@
+import { init } from '@cloudbase/node-sdk';
+import { ALL_COLLECTIONS, COLLECTIONS } from '../../shared/collections';
+import {
+  CENTERS,
+  CITY_PERSONA,
+  DISTRICTS,
+  OPERATORS,
+  officePersona,
+  personaOpenid,
+  RESIDENTS,
+} from './world';
+
+export interface SeedOptions {
+  /** The CloudBase database endpoint, e.g. `http://127.0.0.1:8787/admin`. */
+  serviceUrl: string;
+  /** Remove every document first and seed again. */
+  reset?: boolean;
+  log?: (line: string) => void;
+}
+
+type Doc = Record<string, unknown> & { _id: string };
+
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡沈钱沈韩';
+const GIVEN = [
+  '桂英',
+  '建国',
+  '秀兰',
+  '志强',
+  '玉珍',
+  '国华',
+  '美玲',
+  '德明',
+  '丽华',
+  '永康',
+  '春梅',
+  '海燕',
+];
+
+/** Everyone the demo world holds, as `members` documents. */
+function demoMembers(now: Date): Doc[] {
+  const base = {
+    elderlyMode: false,
+    phone: null,
+    family: [],
+    homeCenterId: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const members: Doc[] = [];
+  for (const r of RESIDENTS) {
+    members.push({
+      ...base,
+      _id: personaOpenid(r.persona),
+      persona: r.persona,
+      role: 'resident',
+      displayName: r.displayName,
+      homeCenterId: r.homeCenterId,
+      elderlyMode: r.elderlyMode,
+      phone: r.phone,
+      family: r.family,
+      centerId: null,
+      streetId: null,
+    });
+  }
+  for (const center of CENTERS) {
+    for (const s of center.staff) {
+      if (!s.persona) continue;
+      members.push({
+        ...base,
+        _id: personaOpenid(s.persona),
+        persona: s.persona,
+        role: 'staff',
+        displayName: s.name,
+        centerId: center.id,
+        streetId: center.streetId,
+      });
+    }
+  }
+  for (const district of DISTRICTS) {
+    for (const street of district.streets) {
+      const persona = officePersona(street.id);
+      members.push({
+        ...base,
+        _id: personaOpenid(persona),
+        persona,
+        role: 'office',
+        displayName: `${street.name}办事处`,
+        centerId: null,
+        streetId: street.id,
+      });
+    }
+  }
+  members.push({
+    ...base,
+    _id: personaOpenid(CITY_PERSONA.persona),
+    persona: CITY_PERSONA.persona,
+    role: 'admin',
+    displayName: CITY_PERSONA.displayName,
+    centerId: null,
+    streetId: null,
+  });
+  // Ordinary neighbours of every operating center, so rosters and lists are not empty.
+  let n = 0;
+  for (const center of CENTERS.filter((c) => c.status === 'operating')) {
+    for (let i = 0; i < 6; i++, n++) {
+      members.push({
+        ...base,
+        _id: `demo-neighbour-${center.id.slice(2)}-${i + 1}`,
+        role: 'resident',
+        displayName: `${SURNAMES[n % SURNAMES.length]}${GIVEN[(n * 7) % GIVEN.length]}`,
+        homeCenterId: center.id,
+        elderlyMode: i % 2 === 0,
+        centerId: null,
+        streetId: null,
+      });
+    }
+  }
+  return members;
+}
+
+function demoPlaces(now: Date): { regions: Doc[]; centers: Doc[] } {
+  const regions: Doc[] = [];
+  for (const d of DISTRICTS) {
+    regions.push({ _id: d.id, kind: 'district', name: d.name, parentId: null });
+    for (const s of d.streets) regions.push({ _id: s.id, kind: 'street', name: s.name, parentId: d.id });
+  }
+  const districtOf = new Map(DISTRICTS.flatMap((d) => d.streets.map((s) => [s.id, d.id] as const)));
+  const operators = new Map(OPERATORS.map((o) => [o.id, o]));
+  const centers = CENTERS.map((c) => ({
+    _id: c.id,
+    name: c.name,
+    streetId: c.streetId,
+    districtId: districtOf.get(c.streetId) ?? '',
+    address: c.address,
+    status: c.status,
+    operator: operators.get(c.operatorId) ?? { id: c.operatorId, name: '' },
+    staff: c.staff.map((s) => ({
+      name: s.name,
+      certified: s.certified,
+      openid: s.persona ? personaOpenid(s.persona) : null,
+    })),
+    createdAt: now,
+  }));
+  return { regions, centers };
+}
+
+/** CloudBase refuses to create a collection twice; on a second seed that is expected. */
+function isAlreadyExists(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  return code.includes('ALREADY_EXIST');
+}
+
+/**
+ * Creates every collection and, on an empty database (or with `reset`), the demo world, through the real SDK.
+ * Returns whether anything was seeded.
+ */
+export async function seed({
+  serviceUrl,
+  reset = false,
+  log = () => {},
+}: SeedOptions): Promise<{ created: boolean }> {
+  const app = init({ env: 'local', serviceUrl, secretId: 'local', secretKey: 'local' });
+  const db = app.database();
+  for (const name of ALL_COLLECTIONS) {
+    try {
+      await db.createCollection(name);
+    } catch (error) {
+      if (!isAlreadyExists(error)) throw error;
+    }
+  }
+  if (reset) {
+    for (const name of ALL_COLLECTIONS) {
+      const res: { deleted?: number } = await db
+        .collection(name)
+        .where({ _id: db.command.exists(true) })
+        .remove();
+      if (res.deleted) log(`清空 ${name}: ${res.deleted}`);
+    }
+  } else {
+    const existing: { total?: number } = await db
+      .collection(COLLECTIONS.members)
+      .where({ persona: db.command.exists(true) })
+      .count();
+    if ((existing.total ?? 0) > 0) {
+      log('演示数据已存在，跳过（npm run seed -- --reset 可重新生成）');
+      return { created: false };
+    }
+  }
+  const now = new Date();
+  const { regions, centers } = demoPlaces(now);
+  const members = demoMembers(now);
+  for (const [name, docs] of [
+    [COLLECTIONS.regions, regions],
+    [COLLECTIONS.centers, centers],
+    [COLLECTIONS.members, members],
+  ] as const) {
+    for (let i = 0; i < docs.length; i += 200) await db.collection(name).add(docs.slice(i, i + 200));
+    log(`${name}: ${docs.length}`);
+  }
+  return { created: true };
+}
