@@ -34,6 +34,7 @@ async function main() {
   }
   const { mkdirSync } = await import('node:fs');
   mkdirSync(dataDir, { recursive: true });
+  const indexes = readIndexManifest(path.join(__dirname, '..', 'database', 'indexes.json'));
   const db = openDatabase({ file: path.join(dataDir, 'database.sqlite'), indexes });
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];

@@ -1,0 +1,184 @@
+/**
+ * `npm run bench`: the local stack's figures against DESIGN.md's budgets. Starts `npm start` in a child process
+ * on a free port with a throwaway data directory (so client and server do not share an event loop), drives it
+ * through the real SDK and the `/fn` HTTP contract, then reads build output sizes. Prints tables; asserts nothing.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { init } from '@cloudbase/node-sdk';
+import { MEASUREMENT_HEADER, measure, measurementRow, printTable, progress } from './measure';
+
+const root = path.resolve(__dirname, '..');
+const DOCS = 100_000;
+
+process.env.TENCENTCLOUD_RUNENV = 'SCF';
+process.env.TENCENTCLOUD_REGION = 'ap-shanghai';
+process.env.SCF_NAMESPACE = 'local';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function startLocalStack(): Promise<{ url: string; child: ChildProcess; dataDir: string }> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'linli-bench-'));
+  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), LINLI_DATA_DIR: dataDir },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`local stack exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return { url, child, dataDir };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('local stack did not become healthy in 5 minutes');
+}
+
+async function databaseBench(adminUrl: string) {
+  const db = init({ env: 'local', serviceUrl: adminUrl, secretId: 'local', secretKey: 'local', keepalive: true }).database();
+  const regs = db.collection('registrations');
+  const _ = db.command;
+  console.log(`\n准备 ${DOCS.toLocaleString()} 条报名记录…`);
+  for (let i = 0; i < DOCS; i += 1000) {
+    const batch = Array.from({ length: 1000 }, (_x, j) => {
+      const n = i + j;
+      return {
+        _id: `bench-${n}`,
+        activityId: `a-${n % 500}`,
+        openid: `o-${n % 20_000}`,
+        status: ['confirmed', 'waitlisted', 'attended', 'cancelled'][n % 4],
+        createdAt: new Date(1_700_000_000_000 + n * 1000),
+        seats: 0,
+      };
+    });
+    await regs.add(batch);
+    progress('写入', i + 1000, DOCS);
+  }
+  console.log('');
+
+  const results = [
+    await measure('get by _id', 5000, 16, (i) => regs.doc(`bench-${(i * 7919) % DOCS}`).get()),
+    await measure('get indexed where (activityId+status, limit 20)', 3000, 16, (i) =>
+      regs.where({ activityId: `a-${i % 500}`, status: 'confirmed' }).limit(20).get(),
+    ),
+    await measure('add one', 3000, 16, (i) => regs.add({ _id: `bench-add-${i}`, activityId: 'a-new', status: 'confirmed' })),
+    await measure('conditional update (inc while < bound)', 5000, 16, (i) =>
+      regs.where({ _id: `bench-${i % 200}`, seats: _.lt(1_000_000) }).update({ seats: _.inc(1) }),
+    ),
+    await measure(`aggregate group over ${DOCS.toLocaleString()} docs`, 10, 1, () =>
+      regs
+        .aggregate()
+        .group({ _id: '$status', n: db.command.aggregate.sum(1) })
+        .end(),
+    ),
+  ];
+  printTable('数据库（真实 SDK → /admin，并发 16）', MEASUREMENT_HEADER, results.map(measurementRow));
+}
+
+async function functionBench(url: string) {
+  const session = await fetch(`${url}/dev/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ persona: 'resident-wang' }),
+  });
+  const { token } = (await session.json()) as { token: string };
+  const call = async () => {
+    const res = await fetch(`${url}/fn/account`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ action: 'whoami' }),
+    });
+    const body = (await res.json()) as { ok: boolean };
+    if (!body.ok) throw new Error('whoami failed');
+  };
+  await measure('warm-up', 50, 4, call);
+  const results = [await measure('account.whoami via /fn', 2000, 8, call)];
+  printTable('云函数调用（HTTP /fn，并发 8）', MEASUREMENT_HEADER, results.map(measurementRow));
+}
+
+function coldStart() {
+  const fn = path.join(root, 'dist', 'cloudfunctions', 'account', 'index.js');
+  const script = `
+    const t0 = performance.now(); require('@cloudbase/node-sdk'); const t1 = performance.now();
+    require(${JSON.stringify(fn)}); const t2 = performance.now();
+    console.log(JSON.stringify({ sdk: t1 - t0, ours: t2 - t1 }));`;
+  const runs = Array.from({ length: 7 }, () => {
+    const out = spawnSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' });
+    return JSON.parse(out.stdout) as { sdk: number; ours: number };
+  }).sort((a, b) => a.sdk + a.ours - (b.sdk + b.ours));
+  const median = runs[Math.floor(runs.length / 2)] ?? { sdk: 0, ours: 0 };
+  printTable('函数冷启动（新进程 require，7 次取中位数）', ['part', 'ms'], [
+    ['@cloudbase/node-sdk', median.sdk],
+    ['our code (account bundle)', median.ours],
+  ]);
+}
+
+function folderSize(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir, { withFileTypes: true }).reduce((sum, entry) => {
+    const p = path.join(dir, entry.name);
+    return sum + (entry.isDirectory() ? folderSize(p) : statSync(p).size);
+  }, 0);
+}
+
+function sizes() {
+  const weapp = path.join(root, 'dist', 'weapp');
+  const rows: (string | number)[][] = [];
+  if (existsSync(path.join(weapp, 'app.json'))) {
+    const app = JSON.parse(readFileSync(path.join(weapp, 'app.json'), 'utf8')) as {
+      subPackages?: { root: string }[];
+      subpackages?: { root: string }[];
+    };
+    const subs = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''));
+    const subSizes = subs.map((s) => [s, folderSize(path.join(weapp, s))] as const);
+    const main = folderSize(weapp) - subSizes.reduce((a, [, b]) => a + b, 0);
+    rows.push(['weapp main package', Math.round(main / 1024), 600]);
+    for (const [name, size] of subSizes) rows.push([`weapp subpackage ${name}`, Math.round(size / 1024), 400]);
+  } else {
+    rows.push(['weapp build missing: run npm run build:weapp', 0, 0]);
+  }
+  const fnDir = path.join(root, 'dist', 'cloudfunctions');
+  for (const name of existsSync(fnDir) ? readdirSync(fnDir) : []) {
+    const file = path.join(fnDir, name, 'index.js');
+    if (existsSync(file)) rows.push([`function ${name} (index.js)`, Math.round(statSync(file).size / 1024), 150]);
+  }
+  printTable('包体积（生产构建）', ['package', 'KB', 'budget KB'], rows);
+}
+
+async function main() {
+  const started = Date.now();
+  console.log('启动本地服务（npm start，独立进程）…');
+  const stack = await startLocalStack();
+  try {
+    await functionBench(stack.url);
+    await databaseBench(`${stack.url}/admin`);
+  } finally {
+    stack.child.kill('SIGTERM');
+    await new Promise((r) => stack.child.once('exit', r));
+    rmSync(stack.dataDir, { recursive: true, force: true });
+  }
+  coldStart();
+  sizes();
+  console.log(`\n完成，用时 ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
