@@ -1,0 +1,38 @@
+// The sign-in page exists only in the h5 build: in WeChat the caller is always known.
+const localSignIn = process.env.TARO_ENV === 'h5' ? ['pages/login/index'] : [];
+
+export default defineAppConfig({
+  // Resident pages live in the main package; staff, street-office and city pages load on demand.
+  pages: [
+    'pages/home/index',
+    'pages/me/index',
+    'pages/centers/index',
+    'pages/profile/index',
+    'pages/family/index',
+    'pages/join/index',
+    ...localSignIn,
+  ],
+  subPackages: [
+    { root: 'packages/staff', pages: ['pages/center/index'] },
+    { root: 'packages/office', pages: ['pages/street/index'] },
+    { root: 'packages/city', pages: ['pages/overview/index'] },
+  ],
+  window: {
+    navigationBarTitleText: '幸福邻里',
+    navigationBarBackgroundColor: '#0a6b4a',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f2f3f5',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#4e5969',
+    selectedColor: '#0a6b4a',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+  lazyCodeLoading: 'requiredComponents',
+});

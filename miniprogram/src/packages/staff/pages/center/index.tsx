@@ -1,0 +1,85 @@
+import { Text } from '@tarojs/components';
+import { call } from '../../../../api/client';
+import { Card } from '../../../../components/Card';
+import { Screen } from '../../../../components/Screen';
+import { EmptyState, ErrorState, Loading } from '../../../../components/Status';
+import { useRemote } from '../../../../hooks/useRemote';
+import { CENTER_STATUS_LABELS } from '../../../../labels';
+import { useMember } from '../../../../state/member';
+
+const TEXT = {
+  title: '中心工作台',
+  notStaff: '您还不是社工',
+  notStaffHint: '请向所在街道要一个邀请码，在“我的 → 使用邀请码”里加入。',
+  missing: '没有找到您所在的中心',
+  address: '地址',
+  operator: '运营机构',
+  status: '状态',
+  todoTitle: '本月工作',
+  todo: ['制定本月活动清单', '活动签到（扫码或手工）', '回复居民需求'],
+  todoHint: '这些功能正在开发，上线后会出现在这里。',
+} as const;
+
+/** Staff subpackage: the center this staff member works for. */
+export default function StaffCenterPage() {
+  const member = useMember();
+  const me = member.data?.member;
+  const streetId = me?.streetId ?? undefined;
+  const centers = useRemote(
+    () => call('account', 'listCenters', streetId ? { streetId } : {}),
+    `${me?.centerId ?? ''}/${streetId ?? ''}`,
+  );
+
+  const body = () => {
+    if (!me) {
+      return member.status === 'error' ? (
+        <ErrorState error={member.error} onRetry={member.reload} />
+      ) : (
+        <Loading />
+      );
+    }
+    if (me.role !== 'staff' || !me.centerId)
+      return <EmptyState title={TEXT.notStaff} hint={TEXT.notStaffHint} />;
+    if (centers.status === 'error' && !centers.data)
+      return <ErrorState error={centers.error} onRetry={centers.reload} />;
+    if (!centers.data) return <Loading />;
+    const center = centers.data.centers.find((c) => c.id === me.centerId);
+    if (!center) return <EmptyState title={TEXT.missing} />;
+    return (
+      <>
+        <Card title={center.name}>
+          <Text className="muted">
+            {center.districtName} · {center.streetName}
+          </Text>
+          <Text className="kv">
+            <Text className="kv__key">{TEXT.address}</Text>
+            {center.address}
+          </Text>
+          <Text className="kv">
+            <Text className="kv__key">{TEXT.operator}</Text>
+            {center.operatorName}
+          </Text>
+          <Text className="kv">
+            <Text className="kv__key">{TEXT.status}</Text>
+            {CENTER_STATUS_LABELS[center.status]}
+          </Text>
+        </Card>
+        <Card title={TEXT.todoTitle}>
+          {TEXT.todo.map((item) => (
+            <Text key={item} className="list-item">
+              {item}
+            </Text>
+          ))}
+          <Text className="muted">{TEXT.todoHint}</Text>
+        </Card>
+      </>
+    );
+  };
+
+  return (
+    <Screen>
+      <Text className="title">{TEXT.title}</Text>
+      {body()}
+    </Screen>
+  );
+}
