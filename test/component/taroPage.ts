@@ -1,0 +1,143 @@
+/**
+ * Renders a page of the real weapp build (dist/weapp) in miniprogram-simulate. Taro pages are React trees
+ * mounted by Taro's runtime; FACTS.md lists what the runtime expects from WeChat, and this file supplies it:
+ * `App`/`getApp`, a `Page` that becomes a `Component`, `getCurrentPages`, and a small `wx`.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import simulate from 'miniprogram-simulate';
+
+export const WEAPP_ROOT = path.resolve(__dirname, '../../dist/weapp');
+
+export interface CloudCall {
+  name: string;
+  data: Record<string, unknown>;
+}
+
+/** What the fake cloud answers: the function's reply, or a thrown error for "no network". */
+export type CloudHandler = (call: CloudCall) => unknown;
+
+export interface FakeWeChat {
+  calls: CloudCall[];
+  toasts: string[];
+  storage: Map<string, unknown>;
+}
+
+export interface WeChatOptions {
+  cloud: CloudHandler;
+  /** `getAppBaseInfo().fontSizeScaleFactor`: the resident's WeChat font setting. Default 1. */
+  fontScale?: number;
+}
+
+type Lifecycle = (this: unknown, ...args: unknown[]) => unknown;
+type Definition = Record<string, unknown>;
+
+function installWeChat({ cloud, fontScale = 1 }: WeChatOptions): FakeWeChat {
+  const fake: FakeWeChat = { calls: [], toasts: [], storage: new Map() };
+  const done = <T>(options: { success?: (r: T) => void; complete?: (r: T) => void }, result: T) => {
+    options.success?.(result);
+    options.complete?.(result);
+  };
+  const navigation = (options: { success?: (r: object) => void }) => done(options, { errMsg: 'ok' });
+  const g = globalThis as Record<string, unknown>;
+  g.wx = {
+    getStorageSync: (key: string) => fake.storage.get(key) ?? '',
+    setStorageSync: (key: string, value: unknown) => void fake.storage.set(key, value),
+    removeStorageSync: (key: string) => void fake.storage.delete(key),
+    getAppBaseInfo: () => ({ fontSizeScaleFactor: fontScale, fontSizeSetting: Math.round(17 * fontScale) }),
+    getSystemInfoSync: () => ({ windowWidth: 375, windowHeight: 812, pixelRatio: 2, platform: 'devtools' }),
+    onNeedPrivacyAuthorization: () => undefined,
+    showToast: (options: { title: string; success?: (r: object) => void }) => {
+      fake.toasts.push(options.title);
+      done(options, { errMsg: 'showToast:ok' });
+    },
+    navigateTo: navigation,
+    navigateBack: navigation,
+    switchTab: navigation,
+    reLaunch: navigation,
+    cloud: {
+      init: () => undefined,
+      callFunction: async (call: CloudCall) => {
+        fake.calls.push(call);
+        return { result: await cloud(call), errMsg: 'cloud.callFunction:ok' };
+      },
+    },
+  };
+  return fake;
+}
+
+function installAppShims(): Record<string, Lifecycle> {
+  const g = globalThis as Record<string, unknown>;
+  let app: Record<string, Lifecycle> = {};
+  g.App = (definition: Record<string, Lifecycle>) => {
+    app = definition;
+  };
+  g.getApp = () => app;
+  g.getCurrentPages = () => [];
+  // miniprogram-simulate knows components, not pages: a page is a component whose lifetimes call its hooks.
+  g.Page = (definition: Definition) => {
+    const methods: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(definition))
+      if (typeof value === 'function') methods[key] = value;
+    const hook = (name: string) => definition[name] as Lifecycle | undefined;
+    (g.Component as (options: Definition) => void)({
+      data: definition.data,
+      methods,
+      lifetimes: {
+        attached(this: unknown) {
+          hook('onLoad')?.call(this, {});
+        },
+        ready(this: unknown) {
+          hook('onShow')?.call(this);
+          hook('onReady')?.call(this);
+        },
+      },
+    });
+  };
+  return new Proxy({} as Record<string, Lifecycle>, { get: (_, key: string) => app[key] });
+}
+
+export interface RenderedPage {
+  page: ReturnType<typeof simulate.render>;
+  wx: FakeWeChat;
+  /** The page's text as a person would read it. */
+  text(): string;
+  /** Polls until `check` holds (Taro renders asynchronously; first render ~150 ms). */
+  waitFor(check: () => boolean, what: string): Promise<void>;
+  tap(selector: string): void;
+}
+
+/** `route` like `pages/me/index`. Call `jest.resetModules()` before each render. */
+export async function renderPage(route: string, options: WeChatOptions): Promise<RenderedPage> {
+  if (!existsSync(path.join(WEAPP_ROOT, 'app.js'))) {
+    throw new Error('dist/weapp is missing: run `npm run build:weapp` first');
+  }
+  const wx = installWeChat(options);
+  const app = installAppShims();
+  require(path.join(WEAPP_ROOT, 'app.js'));
+  app.onLaunch?.call(app, { path: route, query: {} });
+  const id = simulate.load(path.join(WEAPP_ROOT, route), { rootPath: WEAPP_ROOT });
+  const page = simulate.render(id);
+  page.attach(document.createElement('parent-wrapper'));
+
+  const text = () => page.dom?.textContent ?? '';
+  const waitFor = async (check: () => boolean, what: string) => {
+    for (let waited = 0; waited < 3000; waited += 20) {
+      if (check()) return;
+      await simulate.sleep(20);
+    }
+    throw new Error(`timed out waiting for ${what}; the page shows: ${text()}`);
+  };
+  const tap = (selector: string) => {
+    const node = page.querySelector(selector);
+    if (!node) throw new Error(`nothing matches ${selector}; the page shows: ${text()}`);
+    node.dispatchEvent('tap');
+  };
+  return { page, wx, text, waitFor, tap };
+}
+
+/** The font size the page root was given, in px (everything else is sized in em from it). */
+export function rootFontPx(rendered: RenderedPage): number {
+  const root = rendered.page.dom?.querySelector('[class*="screen"]');
+  return Number.parseFloat((root as HTMLElement | null)?.style.fontSize ?? 'NaN');
+}
