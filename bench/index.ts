@@ -23,7 +23,9 @@ async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -51,7 +53,13 @@ async function startLocalStack(): Promise<{ url: string; child: ChildProcess; da
 }
 
 async function databaseBench(adminUrl: string) {
-  const db = init({ env: 'local', serviceUrl: adminUrl, secretId: 'local', secretKey: 'local', keepalive: true }).database();
+  const db = init({
+    env: 'local',
+    serviceUrl: adminUrl,
+    secretId: 'local',
+    secretKey: 'local',
+    keepalive: true,
+  }).database();
   const regs = db.collection('registrations');
   const _ = db.command;
   console.log(`\n准备 ${DOCS.toLocaleString()} 条报名记录…`);
@@ -75,9 +83,14 @@ async function databaseBench(adminUrl: string) {
   const results = [
     await measure('get by _id', 5000, 16, (i) => regs.doc(`bench-${(i * 7919) % DOCS}`).get()),
     await measure('get indexed where (activityId+status, limit 20)', 3000, 16, (i) =>
-      regs.where({ activityId: `a-${i % 500}`, status: 'confirmed' }).limit(20).get(),
+      regs
+        .where({ activityId: `a-${i % 500}`, status: 'confirmed' })
+        .limit(20)
+        .get(),
     ),
-    await measure('add one', 3000, 16, (i) => regs.add({ _id: `bench-add-${i}`, activityId: 'a-new', status: 'confirmed' })),
+    await measure('add one', 3000, 16, (i) =>
+      regs.add({ _id: `bench-add-${i}`, activityId: 'a-new', status: 'confirmed' }),
+    ),
     await measure('conditional update (inc while < bound)', 5000, 16, (i) =>
       regs.where({ _id: `bench-${i % 200}`, seats: _.lt(1_000_000) }).update({ seats: _.inc(1) }),
     ),
@@ -123,10 +136,14 @@ function coldStart() {
     return JSON.parse(out.stdout) as { sdk: number; ours: number };
   }).sort((a, b) => a.sdk + a.ours - (b.sdk + b.ours));
   const median = runs[Math.floor(runs.length / 2)] ?? { sdk: 0, ours: 0 };
-  printTable('函数冷启动（新进程 require，7 次取中位数）', ['part', 'ms'], [
-    ['@cloudbase/node-sdk', median.sdk],
-    ['our code (account bundle)', median.ours],
-  ]);
+  printTable(
+    '函数冷启动（新进程 require，7 次取中位数）',
+    ['part', 'ms'],
+    [
+      ['@cloudbase/node-sdk', median.sdk],
+      ['our code (account bundle)', median.ours],
+    ],
+  );
 }
 
 function folderSize(dir: string): number {
@@ -149,14 +166,16 @@ function sizes() {
     const subSizes = subs.map((s) => [s, folderSize(path.join(weapp, s))] as const);
     const main = folderSize(weapp) - subSizes.reduce((a, [, b]) => a + b, 0);
     rows.push(['weapp main package', Math.round(main / 1024), 600]);
-    for (const [name, size] of subSizes) rows.push([`weapp subpackage ${name}`, Math.round(size / 1024), 400]);
+    for (const [name, size] of subSizes)
+      rows.push([`weapp subpackage ${name}`, Math.round(size / 1024), 400]);
   } else {
     rows.push(['weapp build missing: run npm run build:weapp', 0, 0]);
   }
   const fnDir = path.join(root, 'dist', 'cloudfunctions');
   for (const name of existsSync(fnDir) ? readdirSync(fnDir) : []) {
     const file = path.join(fnDir, name, 'index.js');
-    if (existsSync(file)) rows.push([`function ${name} (index.js)`, Math.round(statSync(file).size / 1024), 150]);
+    if (existsSync(file))
+      rows.push([`function ${name} (index.js)`, Math.round(statSync(file).size / 1024), 150]);
   }
   printTable('包体积（生产构建）', ['package', 'KB', 'budget KB'], rows);
 }

@@ -5,8 +5,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import indexes from '../database/indexes.json';
-import { openDatabase } from '../emulator/database';
+import { openDatabase, readIndexManifest } from '../emulator/database';
 import { seed } from './seed/index';
 
 const port = Number(process.env.PORT ?? 8787);

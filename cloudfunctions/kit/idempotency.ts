@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { COLLECTIONS } from '../../shared/collections';
 import { AppError, type Result } from '../../shared/errors';
 import type { Database } from './cloud';
-import { readDoc, updateWhere } from './store';
+import { insertOnce, readDoc, updateWhere } from './store';
 
 /** How long a claimed request may stay unfinished before a retry may take it over (longer than any timeout). */
 const CLAIM_TTL_MS = 120_000;
@@ -31,9 +31,12 @@ export async function once<T>(
   work: () => Promise<Result<T>>,
 ): Promise<Result<T>> {
   const requests = db.collection(COLLECTIONS.requests);
-  try {
-    await requests.add({ _id: key, status: 'pending', expiresAt: new Date(now.getTime() + CLAIM_TTL_MS) });
-  } catch {
+  const claimed = await insertOnce(db, COLLECTIONS.requests, {
+    _id: key,
+    status: 'pending',
+    expiresAt: new Date(now.getTime() + CLAIM_TTL_MS),
+  });
+  if (!claimed) {
     const existing = await readDoc(db, COLLECTIONS.requests, key, requestRecordSchema);
     if (!existing) throw new AppError('BUSY');
     if (existing.status === 'done') return existing.result as Result<T>;

@@ -10,6 +10,7 @@ export {
   memberRecordSchema,
   toMemberView,
 } from './members';
+export { type OutboxMessage, outboxMessage } from './outbox';
 export {
   type CenterRecord,
   centerRecordSchema,
@@ -18,5 +19,6 @@ export {
   loadRegion,
   type RegionRecord,
 } from './places';
-export { readDoc, readMany, updateWhere } from './store';
+export { insertOnce, readDoc, readMany, updateWhere } from './store';
+export { inTransaction, retryStep, StaleRead, type Transaction, txRead } from './transaction';
 export { parseOrThrow } from './validation';

@@ -4,7 +4,7 @@ import { familyMemberSchema, type MemberView } from '../../shared/contract/accou
 import { roleSchema } from '../../shared/contract/common';
 import { maskPhone } from '../../shared/rules/mask';
 import type { Database } from './cloud';
-import { readDoc } from './store';
+import { insertOnce, readDoc } from './store';
 
 /** A member as stored (`members`, _id = openid). The store is schemaless, so every read is parsed. */
 export const memberRecordSchema = z.object({
@@ -49,14 +49,7 @@ export async function loadMember(db: Database, openid: string): Promise<MemberRe
 export async function loadOrCreateMember(db: Database, openid: string, now: Date): Promise<MemberRecord> {
   const existing = await loadMember(db, openid);
   if (existing) return existing;
-  try {
-    await db.collection(COLLECTIONS.members).add(newResident(openid, now));
-  } catch (error) {
-    // Lost the race: the other call created it. Anything else is re-thrown below by the read.
-    const raced = await loadMember(db, openid);
-    if (raced) return raced;
-    throw error;
-  }
+  await insertOnce(db, COLLECTIONS.members, newResident(openid, now));
   const created = await loadMember(db, openid);
   if (!created) throw new Error('member vanished right after creation');
   return created;

@@ -35,3 +35,22 @@ export async function updateWhere(
   const res: { updated?: number } = await db.collection(collection).where(query).update(patch);
   return res.updated ?? 0;
 }
+
+/**
+ * Inserts a document with a chosen `_id` unless one with that id exists. Returns whether this call inserted it.
+ * An insert that fails for any other reason is re-thrown.
+ */
+export async function insertOnce<T extends { _id: string }>(
+  db: Database,
+  collection: string,
+  doc: T,
+): Promise<boolean> {
+  try {
+    await db.collection(collection).add(doc);
+    return true;
+  } catch (error) {
+    const res: { data?: unknown[] } = await db.collection(collection).doc(doc._id).get();
+    if (res.data?.length) return false;
+    throw error;
+  }
+}

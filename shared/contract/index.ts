@@ -1,10 +1,14 @@
 import type { z } from 'zod';
 import { accountContract } from './account';
+import { activitiesContract } from './activities';
 import type { ActionContract } from './define';
+import { registrationsContract } from './registrations';
 
 /** Every cloud function and its actions. The app's client and the functions' kit both read this. */
 export const CONTRACT = {
   account: accountContract,
+  activities: activitiesContract,
+  registrations: registrationsContract,
 } as const;
 
 export type Contract = typeof CONTRACT;

@@ -4,6 +4,7 @@
  */
 import { init } from '@cloudbase/node-sdk';
 import { COLLECTIONS } from '../../shared/collections';
+import type { Result } from '../../shared/errors';
 import { type Stack, startStack } from '../support/stack';
 
 let stack: Stack;
@@ -18,19 +19,28 @@ afterAll(async () => {
 
 async function as(personaOrOpenid: string) {
   const token = await stack.session(personaOrOpenid);
-  return (fn: string, event: Record<string, unknown>) => stack.call(fn, event, token);
+  return async (fn: string, event: Record<string, unknown>) =>
+    (await stack.call(fn, event, token)) as Result<unknown>;
 }
 
 /** Test fixtures only: direct database access to age an invite without waiting 72 hours. */
 function adminDb() {
-  return init({ env: 'local', serviceUrl: `${stack.url}/admin`, secretId: 'local', secretKey: 'local' }).database();
+  return init({
+    env: 'local',
+    serviceUrl: `${stack.url}/admin`,
+    secretId: 'local',
+    secretKey: 'local',
+  }).database();
 }
 
 describe('whoami and profile', () => {
   test('a new WeChat user becomes a resident without a home center', async () => {
     const call = await as('o-new-user-1');
     const res = await call('account', { action: 'whoami' });
-    expect(res).toMatchObject({ ok: true, data: { member: { role: 'resident', homeCenterId: null }, homeCenter: null } });
+    expect(res).toMatchObject({
+      ok: true,
+      data: { member: { role: 'resident', homeCenterId: null }, homeCenter: null },
+    });
   });
 
   test('a seeded elderly resident sees her home center and elderly mode', async () => {
@@ -40,7 +50,12 @@ describe('whoami and profile', () => {
       ok: true,
       data: {
         member: { role: 'resident', displayName: '王秀英', elderlyMode: true, phoneMasked: '138****1234' },
-        homeCenter: { id: 'c-chaoyang', name: '朝阳幸福邻里中心', streetName: '朝阳街道', districtName: '吴兴区' },
+        homeCenter: {
+          id: 'c-chaoyang',
+          name: '朝阳幸福邻里中心',
+          streetName: '朝阳街道',
+          districtName: '吴兴区',
+        },
       },
     });
   });
@@ -56,7 +71,14 @@ describe('whoami and profile', () => {
     });
     expect(res).toMatchObject({
       ok: true,
-      data: { member: { displayName: '赵阿姨', homeCenterId: 'c-hefu', elderlyMode: true, phoneMasked: '139****5678' } },
+      data: {
+        member: {
+          displayName: '赵阿姨',
+          homeCenterId: 'c-hefu',
+          elderlyMode: true,
+          phoneMasked: '139****5678',
+        },
+      },
     });
     expect(JSON.stringify(res)).not.toContain('13912345678');
   });
@@ -64,7 +86,10 @@ describe('whoami and profile', () => {
   test('a center still being built cannot be chosen', async () => {
     const call = await as('o-new-user-3');
     const res = await call('account', { action: 'updateProfile', homeCenterId: 'c-panggongqiao' });
-    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ field: 'homeCenterId' }] } });
+    expect(res).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', issues: [{ field: 'homeCenterId' }] },
+    });
   });
 
   test('listCenters returns the demo world, building centers included and marked', async () => {
@@ -79,12 +104,20 @@ describe('whoami and profile', () => {
 
   test('a family member without a phone is added once even when the tap is retried', async () => {
     const call = await as('o-new-user-4');
-    const event = { action: 'addFamilyMember', displayName: '钱老伯', relation: '父亲', requestId: 'req-family-0001' };
+    const event = {
+      action: 'addFamilyMember',
+      displayName: '钱老伯',
+      relation: '父亲',
+      requestId: 'req-family-0001',
+    };
     const first = await call('account', event);
     const again = await call('account', event);
     expect(again).toEqual(first);
     const me = await call('account', { action: 'whoami' });
-    expect(me).toMatchObject({ ok: true, data: { member: { family: [{ displayName: '钱老伯', relation: '父亲' }] } } });
+    expect(me).toMatchObject({
+      ok: true,
+      data: { member: { family: [{ displayName: '钱老伯', relation: '父亲' }] } },
+    });
   });
 });
 
@@ -112,23 +145,31 @@ describe('invites', () => {
     const joined = await staff('account', { action: 'joinWithCode', code, displayName: '新社工' });
     expect(joined).toMatchObject({
       ok: true,
-      data: { member: { role: 'staff', centerId: 'c-qinghe', streetId: 's-chaoyang', displayName: '新社工' } },
+      data: {
+        member: { role: 'staff', centerId: 'c-qinghe', streetId: 's-chaoyang', displayName: '新社工' },
+      },
     });
   });
 
   test('residents and staff cannot invite; the city cannot invite staff directly', async () => {
     const resident = await as('resident-zhang');
-    expect(await resident('account', { action: 'createInvite', role: 'office', streetId: 's-hefu' })).toMatchObject({
+    expect(
+      await resident('account', { action: 'createInvite', role: 'office', streetId: 's-hefu' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
     const staff = await as('staff-chaoyang');
-    expect(await staff('account', { action: 'createInvite', role: 'staff', centerId: 'c-chaoyang' })).toMatchObject({
+    expect(
+      await staff('account', { action: 'createInvite', role: 'staff', centerId: 'c-chaoyang' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
     const city = await as('city');
-    expect(await city('account', { action: 'createInvite', role: 'staff', centerId: 'c-chaoyang' })).toMatchObject({
+    expect(
+      await city('account', { action: 'createInvite', role: 'staff', centerId: 'c-chaoyang' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });

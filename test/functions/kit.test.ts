@@ -25,6 +25,7 @@ beforeAll(async () => {
     TENCENTCLOUD_SECRETKEY: 'local',
     TENCENTCLOUD_SESSIONTOKEN: '',
     WX_APPID: 'wx-local',
+    WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
   });
   ({ main } = await import('../../cloudfunctions/account'));
 }, 120_000);
@@ -39,7 +40,12 @@ const as = (openid: string) => {
 
 /** Everything that could change: document counts of every collection. */
 async function snapshot(): Promise<Record<string, number>> {
-  const db = init({ env: 'local', serviceUrl: `${stack.url}/admin`, secretId: 'local', secretKey: 'local' }).database();
+  const db = init({
+    env: 'local',
+    serviceUrl: `${stack.url}/admin`,
+    secretId: 'local',
+    secretKey: 'local',
+  }).database();
   const counts: Record<string, number> = {};
   for (const name of ALL_COLLECTIONS) {
     const res: { total?: number } = await db.collection(name).count();
@@ -54,16 +60,26 @@ test('VALIDATION names the field, in Chinese, and writes nothing', async () => {
   const res = await main({ action: 'updateProfile', phone: '12345' });
   expect(res).toEqual({
     ok: false,
-    error: { code: 'VALIDATION', message: '手机号应为11位数字', issues: [{ field: 'phone', message: '手机号应为11位数字' }] },
+    error: {
+      code: 'VALIDATION',
+      message: '手机号应为11位数字',
+      issues: [{ field: 'phone', message: '手机号应为11位数字' }],
+    },
   });
   expect(await snapshot()).toEqual(before);
 });
 
 test('an unknown action is UNKNOWN_ACTION', async () => {
   as('resident-zhang');
-  expect(await main({ action: 'dropDatabase' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } });
+  expect(await main({ action: 'dropDatabase' })).toMatchObject({
+    ok: false,
+    error: { code: 'UNKNOWN_ACTION' },
+  });
   expect(await main({ action: 'toString' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } });
-  expect(await main({})).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ field: 'action' }] } });
+  expect(await main({})).toMatchObject({
+    ok: false,
+    error: { code: 'VALIDATION', issues: [{ field: 'action' }] },
+  });
 });
 
 test('no identity in the platform context is UNAUTHENTICATED, whatever the event claims', async () => {
@@ -87,7 +103,12 @@ test('wrong role and wrong scope are FORBIDDEN', async () => {
 
 test('a retried mutation with the same requestId returns the first result and writes once', async () => {
   as('kit-user-retry');
-  const event = { action: 'addFamilyMember', displayName: '孙奶奶', relation: '祖母', requestId: 'retry-test-0001' };
+  const event = {
+    action: 'addFamilyMember',
+    displayName: '孙奶奶',
+    relation: '祖母',
+    requestId: 'retry-test-0001',
+  };
   const results = await Promise.all([main(event), main(event)]);
   const settled = [...results, await main(event), await main(event)];
   const oks = settled.filter((r) => r.ok);
@@ -101,11 +122,32 @@ test('a retried mutation with the same requestId returns the first result and wr
 });
 
 describe('fuzz: 1,000 generated events per account action', () => {
-  const knownKeys = ['displayName', 'homeCenterId', 'elderlyMode', 'phone', 'role', 'streetId', 'centerId', 'code', 'relation'];
+  const knownKeys = [
+    'displayName',
+    'homeCenterId',
+    'elderlyMode',
+    'phone',
+    'role',
+    'streetId',
+    'centerId',
+    'code',
+    'relation',
+  ];
   const value = fc.oneof(
     fc.anything(),
     fc.string(),
-    fc.constantFrom('', ' ', '13800000000', 'c-chaoyang', 's-hefu', 'office', 'staff', '父亲', 'ABCDEFGH', null),
+    fc.constantFrom(
+      '',
+      ' ',
+      '13800000000',
+      'c-chaoyang',
+      's-hefu',
+      'office',
+      'staff',
+      '父亲',
+      'ABCDEFGH',
+      null,
+    ),
   );
   const typedCodes = new Set<string>(ERROR_CODES.filter((c) => c !== 'INTERNAL'));
 
@@ -118,7 +160,9 @@ describe('fuzz: 1,000 generated events per account action', () => {
       let invalid = 0;
       await fc.assert(
         fc.asyncProperty(
-          fc.dictionary(fc.oneof(fc.constantFrom(...knownKeys), fc.string({ maxLength: 6 })), value, { maxKeys: 4 }),
+          fc.dictionary(fc.oneof(fc.constantFrom(...knownKeys), fc.string({ maxLength: 6 })), value, {
+            maxKeys: 4,
+          }),
           fc.option(fc.oneof(fc.string(), fc.integer()), { nil: undefined }),
           async (input, requestId) => {
             const valid = schema.safeParse(input).success;

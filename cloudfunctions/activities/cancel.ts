@@ -1,0 +1,76 @@
+import { COLLECTIONS } from '../../shared/collections';
+import type { activitiesContract } from '../../shared/contract/activities';
+import { AppError } from '../../shared/errors';
+import {
+  type ActionHandler,
+  assertOwnCenter,
+  insertOnce,
+  outboxMessage,
+  readMany,
+  recordAudit,
+} from '../kit';
+import { loadActivity, registrationRecordSchema } from '../records/activities';
+
+type Activities = typeof activitiesContract;
+
+/**
+ * Staff cancel an activity with a reason. Registrations are kept and marked cancelled by the center, and every
+ * person on them gets a message. Each step can be repeated safely, so a retry after a crash finishes the job:
+ * the activity is closed to sign-ups first, the messages (with ids derived from the registration) are queued
+ * before the registrations change, and the counters are reset last.
+ */
+export const cancel: ActionHandler<Activities['cancel']> = {
+  allow: ['staff'],
+  async run({ activityId, reason }, ctx) {
+    const { db, now } = ctx;
+    const activity = await loadActivity(db, activityId);
+    if (!activity) throw new AppError('NOT_FOUND', '没有找到这个活动');
+    assertOwnCenter(ctx, activity.centerId);
+    if (activity.status === 'closed') throw new AppError('CONFLICT', '活动已结束，不能取消');
+    if (activity.status !== 'cancelled') {
+      await db
+        .collection(COLLECTIONS.activities)
+        .where({ _id: activityId, status: db.command.in(['draft', 'published']) })
+        .update({ status: 'cancelled', cancelReason: reason, cancelledAt: now, updatedAt: now });
+    }
+
+    const affected = await readMany(
+      db,
+      COLLECTIONS.registrations,
+      { activityId, status: db.command.in(['confirmed', 'waitlisted']) },
+      registrationRecordSchema,
+    );
+    for (const reg of affected) {
+      const message = outboxMessage({
+        id: `${reg._id}.activity_cancelled`,
+        openid: reg.openid,
+        kind: 'activity_cancelled',
+        subject: {
+          title: activity.title,
+          place: activity.place,
+          startAt: activity.startAt,
+          forName: reg.forMemberId ? reg.displayName : null,
+          cancelReason: reason,
+        },
+        activityId,
+        registrationId: reg._id,
+        now,
+      });
+      // An earlier attempt may have queued it already: the id says so.
+      await insertOnce(db, COLLECTIONS.outbox, message);
+    }
+    if (affected.length) {
+      await db
+        .collection(COLLECTIONS.registrations)
+        .where({ activityId, status: db.command.in(['confirmed', 'waitlisted']) })
+        .update({ status: 'cancelled', cancelledBy: 'center', cancelledAt: now, waitSeq: null });
+    }
+    await db.collection(COLLECTIONS.activities).doc(activityId).update({ confirmed: 0, waitlisted: 0 });
+    await recordAudit(ctx, {
+      kind: 'activity.cancel',
+      targetId: activityId,
+      detail: { reason, registrations: affected.length },
+    });
+    return { activityId, cancelledRegistrations: affected.length };
+  },
+};
