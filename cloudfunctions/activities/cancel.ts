@@ -42,7 +42,7 @@ export const cancel: ActionHandler<Activities['cancel']> = {
     );
     for (const reg of affected) {
       const message = outboxMessage({
-        id: `${reg._id}.activity_cancelled`,
+        id: `${reg._id}_activity_cancelled`,
         openid: reg.openid,
         kind: 'activity_cancelled',
         subject: {

@@ -27,6 +27,43 @@ export interface ActionHandler<A extends ActionContract> {
 
 export type FunctionHandlers<C extends FunctionContract> = { [K in keyof C]: ActionHandler<C[K]> };
 
+/** What a timer trigger's handler knows: no caller, only the database and the time. */
+export interface TimerContext {
+  readonly fn: string;
+  readonly trigger: string;
+  readonly db: Database;
+  readonly now: Date;
+}
+export type TimerHandlers = Record<string, (ctx: TimerContext) => Promise<Record<string, number | string>>>;
+
+/**
+ * A timer trigger's event, as CloudBase delivers it. Honoured only when the platform supplied no caller: a call
+ * from the mini-program always carries an OPENID, so a resident cannot pose as the scheduler.
+ */
+function timerName(event: unknown): string | null {
+  if (typeof event !== 'object' || event === null) return null;
+  const { Type, TriggerName } = event as Record<string, unknown>;
+  return Type === 'Timer' && typeof TriggerName === 'string' ? TriggerName : null;
+}
+
+async function runTimer(fn: string, trigger: string, timers: TimerHandlers): Promise<Result<unknown>> {
+  const started = Date.now();
+  const handler = Object.hasOwn(timers, trigger) ? timers[trigger] : undefined;
+  if (!handler) return fail('UNKNOWN_ACTION', `没有这个定时任务：${trigger.slice(0, 40)}`);
+  try {
+    const data = await handler({ fn, trigger, db: database(), now: new Date() });
+    logEvent('info', 'timer', { fn, trigger, ms: Date.now() - started, ...data });
+    return ok(data);
+  } catch (error) {
+    logEvent('error', 'timer_failed', {
+      fn,
+      trigger,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return fail('INTERNAL');
+  }
+}
+
 /** Fields the platform or the client transport put on an event that are not part of an action's input. */
 const ENVELOPE_FIELDS = new Set(['action', 'requestId', 'userInfo']);
 
@@ -52,8 +89,11 @@ export function defineFunction<C extends FunctionContract>(
   fn: string,
   contract: C,
   handlers: FunctionHandlers<C>,
+  timers: TimerHandlers = {},
 ) {
   return async function main(event: unknown): Promise<Result<unknown>> {
+    const trigger = timerName(event);
+    if (trigger !== null && callerOpenid() === '') return runTimer(fn, trigger, timers);
     const started = Date.now();
     let action = '(none)';
     let openid = '';

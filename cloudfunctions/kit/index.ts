@@ -1,7 +1,14 @@
 export { recordAudit } from './audit';
 export { assertOwnCenter, assertOwnStreet } from './authz';
 export { callerOpenid, cloud, type Database, database } from './cloud';
-export { type ActionContext, type ActionHandler, defineFunction, type FunctionHandlers } from './define';
+export {
+  type ActionContext,
+  type ActionHandler,
+  defineFunction,
+  type FunctionHandlers,
+  type TimerContext,
+  type TimerHandlers,
+} from './define';
 export { logEvent } from './log';
 export {
   loadMember,

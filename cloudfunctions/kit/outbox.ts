@@ -7,6 +7,8 @@ export interface OutboxMessage {
   kind: MessageKind;
   title: string;
   body: string;
+  /** What the message is about, kept structured for channels with their own templates (WeChat). */
+  subject: MessageSubject;
   activityId: string;
   registrationId: string | null;
   status: 'pending';
@@ -35,6 +37,7 @@ export function outboxMessage(args: {
     kind: args.kind,
     title,
     body,
+    subject: args.subject,
     activityId: args.activityId,
     registrationId: args.registrationId,
     status: 'pending',

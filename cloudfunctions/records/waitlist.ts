@@ -29,7 +29,7 @@ export const seatCounters = (a: ActivityRecord) => ({
 
 const promotedMessage = (activity: ActivityRecord, reg: RegistrationRecord, now: Date) =>
   outboxMessage({
-    id: `${reg._id}.promoted.${now.getTime()}`,
+    id: `${reg._id}_promoted_${now.getTime()}`,
     openid: reg.openid,
     kind: 'promoted',
     subject: {

@@ -63,18 +63,15 @@ export const signUp: ActionHandler<Registrations['signUp']> = {
           startAt: activity.startAt,
           createdAt: now,
         });
-      await tx
-        .collection(COLLECTIONS.activities)
-        .doc(activityId)
-        .update({
-          confirmed: seat.counters.confirmed,
-          waitlisted: seat.counters.waitlisted,
-          waitSeq: seat.counters.waitSeq,
-        });
+      await tx.collection(COLLECTIONS.activities).doc(activityId).update({
+        confirmed: seat.counters.confirmed,
+        waitlisted: seat.counters.waitlisted,
+        waitSeq: seat.counters.waitSeq,
+      });
       if (seat.status === 'confirmed') {
         await tx.collection(COLLECTIONS.outbox).add(
           outboxMessage({
-            id: `${registrationId}.confirmed.${now.getTime()}`,
+            id: `${registrationId}_confirmed_${now.getTime()}`,
             openid,
             kind: 'confirmed',
             subject: {

@@ -10,7 +10,7 @@ export const idSchema = (label: string) =>
     .string({ error: `请提供${label}` })
     .trim()
     .min(1, `请提供${label}`)
-    .max(64, `${label}格式不对`)
+    .max(128, `${label}格式不对`)
     .regex(/^[A-Za-z0-9_-]+$/, `${label}格式不对`);
 
 /** A client-chosen id that makes a mutation safe to retry. */

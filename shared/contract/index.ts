@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { accountContract } from './account';
 import { activitiesContract } from './activities';
 import type { ActionContract } from './define';
+import { notifyContract } from './notify';
 import { registrationsContract } from './registrations';
 
 /** Every cloud function and its actions. The app's client and the functions' kit both read this. */
@@ -9,6 +10,7 @@ export const CONTRACT = {
   account: accountContract,
   activities: activitiesContract,
   registrations: registrationsContract,
+  notify: notifyContract,
 } as const;
 
 export type Contract = typeof CONTRACT;

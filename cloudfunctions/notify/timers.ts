@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { COLLECTIONS } from '../../shared/collections';
+import { MESSAGE_KINDS } from '../../shared/rules/messages';
+import { tomorrowRange } from '../../shared/rules/time';
+import { insertOnce, outboxMessage, readMany, type TimerContext, type TimerHandlers } from '../kit';
+import { activityRecordSchema, registrationRecordSchema } from '../records/activities';
+import { configuredSender } from './senders';
+
+/** Give up on a message after this many failed deliveries (it stays in the inbox). */
+const MAX_ATTEMPTS = 5;
+const BATCH = 100;
+
+const pendingSchema = z.object({
+  _id: z.string(),
+  openid: z.string(),
+  kind: z.enum(MESSAGE_KINDS),
+  title: z.string(),
+  body: z.string(),
+  subject: z.object({
+    title: z.string(),
+    place: z.string(),
+    startAt: z.coerce.date(),
+    forName: z.string().nullable(),
+    cancelReason: z.string().nullable().optional(),
+  }),
+  attempts: z.number().int(),
+});
+
+/** Every minute: deliver pending outbox messages through the configured channel. */
+async function dispatch({ db, now }: TimerContext) {
+  const sender = configuredSender();
+  const pending = await readMany(
+    db,
+    COLLECTIONS.outbox,
+    { status: db.command.in(['pending', 'failed']), attempts: db.command.lt(MAX_ATTEMPTS) },
+    pendingSchema,
+    BATCH,
+  );
+  const tally = { sent: 0, skipped: 0, failed: 0 };
+  for (const message of pending) {
+    const result = await sender.send(message).catch((error: unknown) => ({
+      status: 'failed' as const,
+      detail: error instanceof Error ? error.message : String(error),
+    }));
+    tally[result.status]++;
+    await db
+      .collection(COLLECTIONS.outbox)
+      .doc(message._id)
+      .update({
+        status: result.status,
+        channel: sender.channel,
+        detail: result.detail ?? null,
+        attempts: message.attempts + 1,
+        deliveredAt: result.status === 'failed' ? null : now,
+      });
+  }
+  return { channel: sender.channel, ...tally };
+}
+
+/** Every evening: remind everyone with a confirmed seat at tomorrow's activities. Safe to run twice. */
+async function remind({ db, now }: TimerContext) {
+  const { start, end } = tomorrowRange(now);
+  const activities = await readMany(
+    db,
+    COLLECTIONS.activities,
+    db.command.and([{ status: 'published', startAt: db.command.gte(start) }, { startAt: db.command.lt(end) }]),
+    activityRecordSchema,
+  );
+  let queued = 0;
+  for (const activity of activities) {
+    const regs = await readMany(
+      db,
+      COLLECTIONS.registrations,
+      { activityId: activity._id, status: 'confirmed' },
+      registrationRecordSchema,
+    );
+    for (const reg of regs) {
+      const message = outboxMessage({
+        id: `${reg._id}_reminder`,
+        openid: reg.openid,
+        kind: 'reminder',
+        subject: {
+          title: activity.title,
+          place: activity.place,
+          startAt: activity.startAt,
+          forName: reg.forMemberId ? reg.displayName : null,
+        },
+        activityId: activity._id,
+        registrationId: reg._id,
+        now,
+      });
+      if (await insertOnce(db, COLLECTIONS.outbox, message)) queued++;
+    }
+  }
+  return { activities: activities.length, queued };
+}
+
+export const timers: TimerHandlers = { dispatch, remind };
