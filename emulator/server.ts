@@ -1,9 +1,7 @@
 /**
  * The local CloudBase: one process on 127.0.0.1 serving the database endpoint (`/admin`), the cloud functions
  * (`/fn/<name>`), local sign-in (`/dev/*`) and the h5 app. The contract is in /work/shared/DESIGN.md
- * ("Local HTTP contract"); emulator/README.md tells how to run it.
- *
- *   npx tsx emulator/server.ts          # PORT, LINLI_DATA_DIR, LINLI_WORKERS, TCB_ENV_ID
+ * ("Local HTTP contract"); `npm start` runs it (scripts/start.ts), emulator/README.md tells more.
  */
 import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -49,6 +47,8 @@ export interface RunningServer {
   dataDir: string;
   /** Resolves once the database and the function instances are up (the h5 build is checked per request). */
   ready: Promise<void>;
+  /** Keeps `/healthz` at 503 until `task` settles, e.g. while `npm start` seeds the demo world. */
+  waitFor(label: string, task: Promise<unknown>): void;
   /** Stops taking calls, lets running ones finish, then stops the instances and closes the database. */
   close(): Promise<void>;
 }
@@ -72,6 +72,8 @@ interface State {
   signer: SessionSigner;
   functionsReady: boolean;
   draining: boolean;
+  /** Labels of outside work `/healthz` waits for. */
+  pending: Set<string>;
   host?: FunctionHost;
   log: (functionName: string, level: LogLevel, text: string) => void;
 }
@@ -86,6 +88,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     signer: openSessionSigner(dataDir),
     functionsReady: false,
     draining: false,
+    pending: new Set(),
     log: options.log ?? printPrefixed,
   };
 
@@ -141,7 +144,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     return closing;
   };
 
-  return { url, port, dataDir, ready, close };
+  const waitFor = (label: string, task: Promise<unknown>) => {
+    state.pending.add(label);
+    const done = () => state.pending.delete(label);
+    task.then(done, done);
+  };
+
+  return { url, port, dataDir, ready, waitFor, close };
 }
 
 async function route(state: State, h5Dir: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -163,6 +172,7 @@ function health(state: State, h5Dir: string, res: ServerResponse): void {
   const waiting = [
     ...(state.functionsReady ? [] : ['functions']),
     ...(h5IsBuilt(h5Dir) ? [] : ['h5']),
+    ...state.pending,
     ...(state.draining ? ['shutdown'] : []),
   ];
   if (waiting.length === 0) sendJson(res, 200, { ok: true });
@@ -256,7 +266,7 @@ async function readBody(req: IncomingMessage, res: ServerResponse): Promise<unkn
 }
 
 /** Runs the server until SIGINT or SIGTERM, then shuts down gracefully; a second signal exits at once. */
-export async function serveUntilSignal(options: ServerOptions): Promise<void> {
+export async function serveUntilSignal(options: ServerOptions): Promise<RunningServer> {
   const running = await startServer(options);
   await running.ready;
   console.log(`Linli local CloudBase listening on ${running.url} (data: ${running.dataDir})`);
@@ -275,11 +285,5 @@ export async function serveUntilSignal(options: ServerOptions): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-}
-
-if (require.main === module) {
-  serveUntilSignal(serverOptionsFromEnv()).catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
+  return running;
 }

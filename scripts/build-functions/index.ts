@@ -2,8 +2,7 @@
  * Bundles every cloud function into a folder the CloudBase CLI deploys as is and the local host runs as is:
  * `<out>/<name>/index.js` (CommonJS, minified, source map alongside) and a `package.json` that only asks for
  * `@cloudbase/node-sdk`, which stays external because the cloud installs it (`installDependency`).
- *
- *   npm run build:functions [-- --force]
+ * The command is `scripts/build-functions.ts`.
  */
 import {
   existsSync,
@@ -17,7 +16,7 @@ import {
 import { dirname, join, relative, resolve } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 
-const REPO_ROOT = resolve(__dirname, '..');
+const REPO_ROOT = resolve(__dirname, '..', '..');
 const SDK = '@cloudbase/node-sdk';
 /** Folders under the source root that are not functions. */
 const NOT_FUNCTIONS = new Set(['kit', 'node_modules']);
@@ -176,15 +175,4 @@ export function formatBuildTable(built: BuiltFunction[]): string {
         .trimEnd(),
     )
     .join('\n');
-}
-
-if (require.main === module) {
-  buildFunctions({ force: process.argv.includes('--force') })
-    .then((built) => {
-      console.log(built.length > 0 ? formatBuildTable(built) : 'no cloud functions found');
-    })
-    .catch((error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exitCode = 1;
-    });
 }

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LogLevel } from '../../emulator/host/protocol';
 import { startServer } from '../../emulator/server';
-import { buildFunctions, defaultOutDir, defaultSourceDir } from '../../scripts/build-functions';
+import { buildFunctions, defaultOutDir, defaultSourceDir } from '../../scripts/build-functions/index';
 import { seed } from '../../scripts/seed/index';
 
 export interface StackOptions {
