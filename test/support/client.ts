@@ -26,5 +26,10 @@ export function unwrap<T>(result: Result<T>): T {
 
 /** Direct database access for fixtures that only time could produce (a deadline passing, an invite expiring). */
 export function fixtureDatabase(stack: Stack) {
-  return init({ env: 'local', serviceUrl: `${stack.url}/admin`, secretId: 'local', secretKey: 'local' }).database();
+  return init({
+    env: 'local',
+    serviceUrl: `${stack.url}/admin`,
+    secretId: 'local',
+    secretKey: 'local',
+  }).database();
 }
