@@ -37,10 +37,23 @@ export async function phonePage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
+/**
+ * Saves the whole current page. Taro's h5 pages scroll inside `.taro_page`, not the document, so the
+ * viewport is stretched to the page's height for the picture and put back afterwards.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  const viewport = page.viewportSize() ?? { width: 375, height: 812 };
+  const height = await page.evaluate(() => {
+    const shown = [...document.querySelectorAll<HTMLElement>('.taro_page')].find(
+      (el) => el.offsetParent !== null,
+    );
+    return shown ? shown.scrollHeight + (window.innerHeight - shown.clientHeight) : window.innerHeight;
+  });
+  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, Math.ceil(height)) });
+  await page.screenshot({ path });
+  await page.setViewportSize(viewport);
   return path;
 }
 

@@ -51,7 +51,9 @@ export function ChoiceList({ label, choices, selected, onSelect, error, layout =
                 {choice.label}
               </Text>
               {choice.detail ? <Text className="choice__detail">{choice.detail}</Text> : null}
-              {choice.note ? <Text className="badge">{choice.note}</Text> : null}
+              {choice.note ? (
+                <Text className={choice.disabled ? 'badge' : 'badge badge--ok'}>{choice.note}</Text>
+              ) : null}
             </View>
           );
         })}

@@ -1,4 +1,4 @@
-import { Button, Text } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import { useState } from 'react';
 import { RELATIONS } from '../../../../shared/contract/account';
 import { call } from '../../api/client';
@@ -6,6 +6,7 @@ import { fieldMessage } from '../../api/errors';
 import { ChoiceList } from '../../components/ChoiceList';
 import { Screen } from '../../components/Screen';
 import { FormError } from '../../components/Status';
+import { SubmitButton } from '../../components/SubmitButton';
 import { TextField } from '../../components/TextField';
 import { useMutation } from '../../hooks/useMutation';
 import { goBack } from '../../routes';
@@ -62,9 +63,12 @@ export default function FamilyPage() {
         }}
       />
       <FormError error={add.error} />
-      <Button className="btn btn--primary" disabled={add.pending} onClick={() => void submit()}>
-        {add.pending ? TEXT.saving : TEXT.submit}
-      </Button>
+      <SubmitButton
+        label={TEXT.submit}
+        busy={add.pending}
+        busyLabel={TEXT.saving}
+        onSubmit={() => void submit()}
+      />
     </Screen>
   );
 }

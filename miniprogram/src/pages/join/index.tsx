@@ -1,10 +1,11 @@
-import { Button, Text } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { fieldMessage } from '../../api/errors';
 import { Screen } from '../../components/Screen';
 import { FormError } from '../../components/Status';
+import { SubmitButton } from '../../components/SubmitButton';
 import { TextField } from '../../components/TextField';
 import { useMutation } from '../../hooks/useMutation';
 import { ROLE_LABELS } from '../../labels';
@@ -63,9 +64,12 @@ export default function JoinPage() {
         onChange={setDisplayName}
       />
       <FormError error={join.error} />
-      <Button className="btn btn--primary" disabled={join.pending} onClick={() => void submit()}>
-        {join.pending ? TEXT.saving : TEXT.submit}
-      </Button>
+      <SubmitButton
+        label={TEXT.submit}
+        busy={join.pending}
+        busyLabel={TEXT.saving}
+        onSubmit={() => void submit()}
+      />
     </Screen>
   );
 }

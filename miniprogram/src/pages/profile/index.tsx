@@ -1,9 +1,10 @@
-import { Button, Text } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { fieldMessage } from '../../api/errors';
 import { Screen } from '../../components/Screen';
 import { ErrorState, FormError, Loading } from '../../components/Status';
+import { SubmitButton } from '../../components/SubmitButton';
 import { TextField } from '../../components/TextField';
 import { useMutation } from '../../hooks/useMutation';
 import { goBack } from '../../routes';
@@ -74,9 +75,12 @@ export default function ProfilePage() {
       />
       {me.phoneMasked ? <Text className="muted">{TEXT.phoneHint(me.phoneMasked)}</Text> : null}
       <FormError error={save.error} />
-      <Button className="btn btn--primary" disabled={save.pending} onClick={() => void submit()}>
-        {save.pending ? TEXT.saving : TEXT.save}
-      </Button>
+      <SubmitButton
+        label={TEXT.save}
+        busy={save.pending}
+        busyLabel={TEXT.saving}
+        onSubmit={() => void submit()}
+      />
     </Screen>
   );
 }

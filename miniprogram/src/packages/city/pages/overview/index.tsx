@@ -1,4 +1,4 @@
-import { Button, Text } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import { useMemo, useState } from 'react';
 import { call } from '../../../../api/client';
 import { fieldMessage } from '../../../../api/errors';
@@ -7,6 +7,7 @@ import { ChoiceList } from '../../../../components/ChoiceList';
 import { InviteCode } from '../../../../components/InviteCode';
 import { Screen } from '../../../../components/Screen';
 import { EmptyState, ErrorState, FormError, Loading } from '../../../../components/Status';
+import { SubmitButton } from '../../../../components/SubmitButton';
 import { useMutation } from '../../../../hooks/useMutation';
 import { useRemote } from '../../../../hooks/useRemote';
 import { groupCenters } from '../../../../pages/centers/groupCenters';
@@ -90,9 +91,12 @@ export default function CityOverviewPage() {
             error={fieldMessage(invite.error, 'streetId')}
           />
           <FormError error={invite.error} />
-          <Button className="btn btn--primary" disabled={invite.pending} onClick={() => void create()}>
-            {invite.pending ? TEXT.creating : TEXT.create}
-          </Button>
+          <SubmitButton
+            label={TEXT.create}
+            busy={invite.pending}
+            busyLabel={TEXT.creating}
+            onSubmit={() => void create()}
+          />
         </Card>
         {lastInvite ? <InviteCode {...lastInvite} /> : null}
       </>

@@ -1,4 +1,4 @@
-import { Button, Text } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import { useState } from 'react';
 import { call } from '../../../../api/client';
 import { fieldMessage } from '../../../../api/errors';
@@ -7,6 +7,7 @@ import { ChoiceList } from '../../../../components/ChoiceList';
 import { InviteCode } from '../../../../components/InviteCode';
 import { Screen } from '../../../../components/Screen';
 import { EmptyState, ErrorState, FormError, Loading } from '../../../../components/Status';
+import { SubmitButton } from '../../../../components/SubmitButton';
 import { useMutation } from '../../../../hooks/useMutation';
 import { useRemote } from '../../../../hooks/useRemote';
 import { CENTER_STATUS_LABELS } from '../../../../labels';
@@ -90,9 +91,12 @@ export default function OfficeStreetPage() {
             error={fieldMessage(invite.error, 'centerId')}
           />
           <FormError error={invite.error} />
-          <Button className="btn btn--primary" disabled={invite.pending} onClick={() => void create()}>
-            {invite.pending ? TEXT.creating : TEXT.create}
-          </Button>
+          <SubmitButton
+            label={TEXT.create}
+            busy={invite.pending}
+            busyLabel={TEXT.creating}
+            onSubmit={() => void create()}
+          />
         </Card>
         {lastInvite ? <InviteCode {...lastInvite} /> : null}
       </>
