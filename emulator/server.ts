@@ -11,7 +11,8 @@ import { z } from 'zod';
 import { type DatabaseEmulator, openDatabase, readIndexManifest } from './database/index';
 import { createFunctionHost, type FunctionHost, printPrefixed } from './host/index';
 import type { LogLevel } from './host/protocol';
-import { readFunctionSettings } from './host/settings';
+import { readFunctionConfig } from './host/settings';
+import { startTimers, type TimerClock, timerEvent } from './host/timers';
 import { BodyNotJson, BodyTooLarge, readJson } from './http/body';
 import { findPersona, listPersonas } from './http/personas';
 import { sendError, sendJson, sendJsonText } from './http/respond';
@@ -39,6 +40,8 @@ export interface ServerOptions {
   envId?: string;
   /** Function output; default stdout/stderr prefixed with `[name]`. */
   log?: (functionName: string, level: LogLevel, text: string) => void;
+  /** Fire cloudbaserc.json's timer triggers on their schedule; default false (tests fire them by hand). */
+  timers?: boolean;
 }
 
 export interface RunningServer {
@@ -113,17 +116,26 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
 
+  const config = readFunctionConfig(options.configFile ?? join(REPO_ROOT, 'cloudbaserc.json'));
   const host = createFunctionHost({
     functionsDir: options.functionsDir ?? join(REPO_ROOT, 'dist', 'cloudfunctions'),
     adminUrl: `${url}/admin`,
     envId: options.envId ?? 'linli-local',
-    settings: readFunctionSettings(options.configFile ?? join(REPO_ROOT, 'cloudbaserc.json')),
+    settings: config.settings,
     poolSize: options.poolSize ?? 4,
     log: state.log,
   });
   state.host = host;
+  let timers: TimerClock | undefined;
   const ready = host.ready.then(() => {
     state.functionsReady = true;
+    if (options.timers) {
+      timers = startTimers(config.timers, async ({ functionName, trigger }) => {
+        if (state.draining) return;
+        const outcome = await host.invoke(functionName, timerEvent(trigger), undefined);
+        if (outcome.kind !== 'result') state.log(functionName, 'error', `timer ${trigger}: ${outcome.kind}`);
+      });
+    }
   });
   ready.catch(() => undefined); // surfaced to whoever awaits `ready`
 
@@ -131,6 +143,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const close = () => {
     closing ??= (async () => {
       state.draining = true;
+      timers?.stop();
       await host.drain(); // `/admin` keeps serving: running functions still need their database
       const stopped = new Promise<void>((done) => server.close(() => done()));
       server.closeIdleConnections();
@@ -164,6 +177,8 @@ async function route(state: State, h5Dir: string, req: IncomingMessage, res: Ser
   if (pathname === '/dev/session' && method === 'POST') return session(state, req, res);
   if (pathname.startsWith('/fn/') && method === 'POST')
     return callFunction(state, pathname.slice(4), req, res);
+  if (pathname.startsWith('/dev/timer/') && method === 'POST')
+    return fireTimer(state, pathname.slice(11), res);
   if (method === 'GET' || method === 'HEAD') return serveStatic(h5Dir, req, res, pathname);
   sendError(res, 405, 'NOT_FOUND', '不支持的请求');
 }
@@ -244,6 +259,19 @@ async function callFunction(
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `POST /dev/timer/<function>/<trigger>`: runs a timer trigger now, as the platform would (no caller). */
+async function fireTimer(state: State, path: string, res: ServerResponse): Promise<void> {
+  const [name = '', trigger = '', extra] = path.split('/');
+  const host = state.host;
+  if (!trigger || extra !== undefined) return sendError(res, 404, 'NOT_FOUND', '没有这个定时任务');
+  if (state.draining || !host) return sendError(res, 503, 'BUSY', '服务正在重启，请稍后再试');
+  const outcome = await host.invoke(name, timerEvent(decodeURIComponent(trigger)), undefined);
+  if (outcome.kind === 'result') return sendJsonText(res, 200, outcome.json);
+  if (outcome.kind === 'unknown-function') return sendError(res, 404, 'NOT_FOUND', '没有这项服务');
+  state.log(name, 'error', `timer ${trigger}: ${outcome.kind}`);
+  sendError(res, outcome.kind === 'timeout' ? 504 : 500, 'INTERNAL');
 }
 
 const invalid = Symbol('invalid body');

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   }
 
   console.log('▸ 本地云开发 starting the local CloudBase');
-  const running = await serveUntilSignal(serverOptionsFromEnv());
+  const running = await serveUntilSignal({ ...serverOptionsFromEnv(), timers: true });
 
   const seeding = seed({ serviceUrl: `${running.url}/admin`, log: (line) => console.log(indent(line)) });
   running.waitFor('seed', seeding);

@@ -56,17 +56,20 @@ export function instanceEnvironment(settings: InstanceSettings): Record<string, 
   };
 }
 
-/** The environment of one invocation: the instance's, the function's own variables and the caller. */
+/**
+ * The environment of one invocation: the instance's, the function's own variables and the caller. A timer
+ * trigger has no caller, and then CloudBase sets no WeChat identity at all.
+ */
 export function invocationEnvironment(
   instance: Record<string, string>,
   name: string,
   settings: FunctionSettings,
-  caller: Caller,
+  caller: Caller | undefined,
 ): Record<string, string> {
+  const env = { ...instance, ...settings.variables, SCF_FUNCTIONNAME: name };
+  if (!caller) return env;
   return {
-    ...instance,
-    ...settings.variables,
-    SCF_FUNCTIONNAME: name,
+    ...env,
     WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
     WX_OPENID: caller.openid,
     WX_APPID: LOCAL_APP_ID,

@@ -37,7 +37,12 @@ export type InvocationOutcome = Outcome | { kind: 'unknown-function' };
 export interface FunctionHost {
   /** Resolves once every instance has started (and preloaded the SDK). */
   ready: Promise<void>;
-  invoke(name: string, event: Record<string, unknown>, caller: Caller): Promise<InvocationOutcome>;
+  /** Runs a function for a WeChat caller, or for the platform (a timer trigger) when `caller` is undefined. */
+  invoke(
+    name: string,
+    event: Record<string, unknown>,
+    caller: Caller | undefined,
+  ): Promise<InvocationOutcome>;
   /** Waits for queued and running invocations to finish. */
   drain(): Promise<void>;
   close(): Promise<void>;
@@ -73,7 +78,7 @@ export function createFunctionHost(options: FunctionHostOptions): FunctionHost {
           version: bundle.version,
           env,
           // As wx.cloud.callFunction does; whatever `userInfo` the client sent is replaced.
-          event: { ...event, userInfo: { appId: LOCAL_APP_ID, openId: caller.openid } },
+          event: caller ? { ...event, userInfo: { appId: LOCAL_APP_ID, openId: caller.openid } } : event,
           context: invocationContext(name, settings, env),
         },
       });

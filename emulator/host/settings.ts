@@ -17,6 +17,7 @@ const configSchema = z.object({
         timeout: z.number().positive().optional(),
         memorySize: z.number().positive().optional(),
         envVariables: z.record(z.string(), z.string()).optional(),
+        triggers: z.array(z.object({ name: z.string(), type: z.string(), config: z.string() })).optional(),
       }),
     )
     .default([]),
@@ -24,10 +25,28 @@ const configSchema = z.object({
 
 export type SettingsLookup = (name: string) => FunctionSettings;
 
-export function readFunctionSettings(file: string): SettingsLookup {
+/** A `timer` trigger: CloudBase calls the function on `schedule` with `{ Type: 'Timer', TriggerName, ... }`. */
+export interface TimerTrigger {
+  functionName: string;
+  trigger: string;
+  schedule: string;
+}
+
+export interface FunctionConfig {
+  settings: SettingsLookup;
+  timers: TimerTrigger[];
+}
+
+export function readFunctionConfig(file: string): FunctionConfig {
   const config = configSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
   const byName = new Map<string, FunctionSettings>();
+  const timers: TimerTrigger[] = [];
   for (const entry of config.functions) {
+    for (const trigger of entry.triggers ?? []) {
+      if (trigger.type === 'timer') {
+        timers.push({ functionName: entry.name, trigger: trigger.name, schedule: trigger.config });
+      }
+    }
     byName.set(entry.name, {
       timeoutSeconds: entry.timeout ?? DEFAULT_SETTINGS.timeoutSeconds,
       memorySize: entry.memorySize ?? DEFAULT_SETTINGS.memorySize,
@@ -36,7 +55,7 @@ export function readFunctionSettings(file: string): SettingsLookup {
       ),
     });
   }
-  return (name) => byName.get(name) ?? DEFAULT_SETTINGS;
+  return { settings: (name) => byName.get(name) ?? DEFAULT_SETTINGS, timers };
 }
 
 /** `{{env.NAME}}` is the CLI's syntax for "take it from the deployer's environment" (config version 2.0). */

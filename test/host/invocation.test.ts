@@ -151,6 +151,19 @@ describe('failures', () => {
   });
 });
 
+describe('timer triggers', () => {
+  test('a timer runs the function with a Timer event, no caller and no userInfo', async () => {
+    const result = (await stack.timer('whoami', 'nightly')) as WhoamiResult;
+    expect(result.openId).toBe('');
+    expect(result.event).toEqual({
+      Type: 'Timer',
+      TriggerName: 'nightly',
+      Time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
+      Message: '',
+    });
+  });
+});
+
 describe('logs', () => {
   test('console output inside a function reaches the host log under the function name', async () => {
     await stack.call('whoami', {}, await stack.session('o-kim'));

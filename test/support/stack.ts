@@ -39,6 +39,8 @@ export interface Stack {
   session(personaOrOpenid: string): Promise<string>;
   /** POSTs the event to `/fn/<name>` and returns the JSON reply, whatever the status. */
   call(name: string, event?: Record<string, unknown>, token?: string): Promise<unknown>;
+  /** Fires a timer trigger of cloudbaserc.json now, as the platform would (no caller); returns the reply. */
+  timer(name: string, trigger: string): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -90,6 +92,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     },
     async call(name, event = {}, token) {
       return (await post(`/fn/${name}`, event, token)).json;
+    },
+    async timer(name, trigger) {
+      return (await post(`/dev/timer/${name}/${encodeURIComponent(trigger)}`, {})).json;
     },
     async close() {
       await server.close();
