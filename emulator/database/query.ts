@@ -1,0 +1,113 @@
+/**
+ * Reads: a SQL pre-filter narrows the candidates through an index where that is provably safe, then mingo decides
+ * exactly (MongoDB semantics), sorts, pages and projects.
+ */
+import { Query } from 'mingo';
+import type { Options } from 'mingo/types';
+import type { FieldIndexInfo, SqlFilter, SqlValue, Store, StoredDoc } from './store';
+import { fieldExpr } from './store';
+import { type Doc, encodeDoc, isPlainObject } from './wire';
+
+/** `$where`/`$function` would run code sent by a caller; CloudBase does not offer them either. */
+export const MINGO_OPTIONS: Partial<Options> = { scriptEnabled: false };
+
+export const DEFAULT_LIMIT = 100;
+export const MAX_LIMIT = 1000;
+
+export interface FindOptions {
+  order?: Doc;
+  offset?: number;
+  limit?: number;
+  projection?: Doc;
+}
+
+/**
+ * Collects conjuncts of the form `field = scalar` / `field IN (scalars)` on `_id` and on indexed paths, at the top
+ * level or under `$and`. The result is a superset of the true matches (e.g. `true` also hits numeric 1), never a
+ * subset: paths that ever held arrays are skipped, as are null, dates and other non-scalars.
+ */
+export function planFilter(query: Doc, fields: readonly FieldIndexInfo[]): SqlFilter {
+  const plan: SqlFilter = { clauses: [], params: [] };
+  const pushable = new Set(fields.filter((field) => !field.multikey).map((field) => field.path));
+  collect(query, pushable, plan);
+  return plan;
+}
+
+function collect(query: Doc, pushable: ReadonlySet<string>, plan: SqlFilter): void {
+  for (const [key, condition] of Object.entries(query)) {
+    if (key === '$and' && Array.isArray(condition)) {
+      for (const part of condition) if (isPlainObject(part)) collect(part, pushable, plan);
+      continue;
+    }
+    const column = key === '_id' ? 'id' : pushable.has(key) ? fieldExpr(key) : undefined;
+    if (column === undefined) continue;
+    const equal = sqlScalar(condition, key === '_id');
+    if (equal !== undefined) {
+      plan.clauses.push(`${column} = ?`);
+      plan.params.push(equal);
+      continue;
+    }
+    if (!isPlainObject(condition)) continue;
+    const eq = sqlScalar(condition.$eq, key === '_id');
+    if (eq !== undefined) {
+      plan.clauses.push(`${column} = ?`);
+      plan.params.push(eq);
+    }
+    const list = condition.$in;
+    if (Array.isArray(list) && list.length > 0) {
+      const values = list.map((item) => sqlScalar(item, key === '_id'));
+      if (values.every((value): value is SqlValue => value !== undefined)) {
+        plan.clauses.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+        plan.params.push(...values);
+      }
+    }
+  }
+}
+
+/** The SQL value a JSON scalar compares equal to (`json_extract` yields 1/0 for true/false); `_id` is never boolean. */
+function sqlScalar(value: unknown, isId: boolean): SqlValue | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'boolean' && !isId) return value ? 1 : 0;
+  return undefined;
+}
+
+/** Documents matching `query`, exactly, in insertion order. */
+export function matching(store: Store, collection: string, query: Doc | undefined): StoredDoc[] {
+  const candidates = store.scan(collection, planFilter(query ?? {}, store.indexedFields(collection)));
+  if (query === undefined || Object.keys(query).length === 0) return candidates;
+  const matcher = new Query(query, MINGO_OPTIONS);
+  return candidates.filter((candidate) => matcher.test(candidate.doc));
+}
+
+/** A get(): the page of matching documents as reply strings. */
+export function find(
+  store: Store,
+  collection: string,
+  query: Doc | undefined,
+  options: FindOptions,
+): string[] {
+  const rows = matching(store, collection, query);
+  const offset = options.offset ?? 0;
+  const limit = Math.min(Math.max(options.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
+  if (options.order === undefined && options.projection === undefined) {
+    return rows.slice(offset, offset + limit).map((row) => row.text);
+  }
+  const textOf = new Map<Doc, string>(rows.map((row) => [row.doc, row.text]));
+  const cursor = new Query({}, MINGO_OPTIONS).find<Doc>(
+    rows.map((row) => row.doc),
+    options.projection ?? {},
+  );
+  if (options.order !== undefined) cursor.sort(options.order);
+  // Without a projection mingo hands back the same objects, so their stored text can be reused.
+  return cursor
+    .skip(offset)
+    .limit(limit)
+    .all()
+    .map((doc) => textOf.get(doc) ?? encodeDoc(doc));
+}
+
+export function count(store: Store, collection: string, query: Doc | undefined): number {
+  if (query === undefined || Object.keys(query).length === 0) return store.count(collection);
+  return matching(store, collection, query).length;
+}

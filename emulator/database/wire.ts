@@ -1,0 +1,104 @@
+/**
+ * The SDK's side of the wire: reading request fields and EJSON payloads, writing EJSON documents back.
+ * Queries, updates and stages arrive as canonical EJSON strings; they are parsed relaxed so that Int32 wrappers
+ * become plain numbers (mingo's `$inc` misbehaves on wrappers) and `$date` becomes a Date.
+ */
+import { EJSON } from 'bson';
+import { invalidParam } from './errors';
+
+export type Doc = Record<string, unknown>;
+/** A document `_id`: CloudBase accepts strings and numbers (`doc(id: string | number)`). */
+export type DocId = string | number;
+
+/**
+ * True for `{...}` literals only: Dates, arrays and BSON value classes are values, not sub-documents. The test is
+ * realm-independent (a root prototype of any realm) because better-sqlite3 builds its row objects in the main
+ * realm, which differs from the one code runs in under jest.
+ */
+export function isPlainObject(value: unknown): value is Doc {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
+export const isDocId = (value: unknown): value is DocId =>
+  typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
+
+/** Parses one EJSON string field of the request; `undefined` when absent or empty. */
+export function ejsonField(body: Doc, name: string): unknown {
+  const raw = body[name];
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  if (typeof raw !== 'string') throw invalidParam(`${name} must be an EJSON string`);
+  try {
+    return resolveServerDates(EJSON.parse(raw, { relaxed: true }), Date.now());
+  } catch (error) {
+    throw invalidParam(
+      `${name} is not valid EJSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+export function objectField(body: Doc, name: string): Doc | undefined {
+  const value = ejsonField(body, name);
+  if (value === undefined) return undefined;
+  if (!isPlainObject(value)) throw invalidParam(`${name} must be an object`);
+  return value;
+}
+
+export function stringField(body: Doc, name: string): string | undefined {
+  const value = body[name];
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') throw invalidParam(`${name} must be a string`);
+  return value;
+}
+
+export function requiredString(body: Doc, name: string): string {
+  const value = stringField(body, name);
+  if (value === undefined) throw invalidParam(`${name} is required`);
+  return value;
+}
+
+export function booleanField(body: Doc, name: string, fallback: boolean): boolean {
+  const value = body[name];
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== 'boolean') throw invalidParam(`${name} must be a boolean`);
+  return value;
+}
+
+export function integerField(body: Doc, name: string): number | undefined {
+  const value = body[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw invalidParam(`${name} must be a non-negative integer`);
+  }
+  return value;
+}
+
+/**
+ * `db.serverDate({ offset })` travels as `{ $tcb_server_date: { offset } }` wherever a value may appear; the server
+ * replaces it with its own clock plus the offset in milliseconds, one clock reading per request.
+ */
+export function resolveServerDates(value: unknown, now: number): unknown {
+  if (Array.isArray(value)) return value.map((item) => resolveServerDates(item, now));
+  if (!isPlainObject(value)) return value;
+  const marker = value.$tcb_server_date;
+  if (marker !== undefined && Object.keys(value).length === 1) {
+    const offset = isPlainObject(marker) && typeof marker.offset === 'number' ? marker.offset : 0;
+    return new Date(now + offset);
+  }
+  const out: Doc = {};
+  for (const [key, item] of Object.entries(value)) out[key] = resolveServerDates(item, now);
+  return out;
+}
+
+/**
+ * Documents are stored and returned as relaxed EJSON text: plain JSON numbers, and `{"$date": ...}` for Dates,
+ * which the SDK's `EJSON.parse` turns back into Date objects.
+ */
+export const encodeDoc = (doc: Doc): string => EJSON.stringify(doc, { relaxed: true });
+
+export const decodeDoc = (text: string): Doc => {
+  const value: unknown = EJSON.parse(text, { relaxed: true });
+  if (!isPlainObject(value)) throw new Error('stored document is not an object');
+  return value;
+};
