@@ -15,6 +15,12 @@ import { startServer } from '../../emulator/server';
 import { buildFunctions, defaultOutDir, defaultSourceDir } from '../../scripts/build-functions/index';
 import { seed } from '../../scripts/seed/index';
 
+// The seed and tests drive the SDK from this process too. Outside Tencent Cloud it probes the metadata
+// service before every call unless it believes it runs in SCF; these are what the cloud runtime sets.
+process.env.TENCENTCLOUD_RUNENV ??= 'SCF';
+process.env.TENCENTCLOUD_REGION ??= 'ap-shanghai';
+process.env.SCF_NAMESPACE ??= 'local';
+
 export interface StackOptions {
   /** Seed the demo world (personas, centers, ...); default false: an empty database. */
   seed?: boolean;
