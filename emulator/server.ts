@@ -196,8 +196,17 @@ function health(state: State, h5Dir: string, res: ServerResponse): void {
 
 /** The SDK's endpoint. Replies keep CloudBase's shape, errors included, so the SDK throws what it would. */
 async function admin(state: State, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const body = await readBody(req, res);
-  if (body === invalid) return;
+  let body: unknown;
+  try {
+    body = await readJson(req);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) {
+      res.setHeader('connection', 'close');
+      return sendJson(res, 413, { code: 'INVALID_PARAM', message: 'request body exceeds the 6 MB limit' });
+    }
+    if (!(error instanceof BodyNotJson)) throw error;
+    body = undefined; // the database answers INVALID_PARAM for it, in CloudBase's shape
+  }
   sendJson(res, 200, await state.database.handle(body));
 }
 

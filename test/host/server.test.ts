@@ -37,6 +37,20 @@ describe('readiness', () => {
   });
 });
 
+describe('the database endpoint', () => {
+  test('answers what the SDK cannot parse in CloudBase shape, so the SDK throws a coded error', async () => {
+    expect(await post(stack.url, '/admin', '{broken')).toMatchObject({
+      status: 200,
+      json: { code: 'INVALID_PARAM' },
+    });
+    const huge = JSON.stringify({ action: 'database.insertDocument', data: ['x'.repeat(6 * 1024 * 1024)] });
+    expect(await post(stack.url, '/admin', huge)).toMatchObject({
+      status: 413,
+      json: { code: 'INVALID_PARAM' },
+    });
+  });
+});
+
 describe('demo sign-in', () => {
   test('/dev/personas lists the seeded people with role and scope', async () => {
     const personas = (await (await fetch(`${stack.url}/dev/personas`)).json()) as {
