@@ -109,10 +109,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // always closes first and never writes into a socket the server has just closed.
   server.keepAliveTimeout = 30_000;
 
-  await new Promise<void>((listening, failed) => {
-    server.once('error', failed);
-    server.listen(options.port ?? 8787, '127.0.0.1', () => listening());
-  });
+  try {
+    await new Promise<void>((listening, failed) => {
+      server.once('error', failed);
+      server.listen(options.port ?? 8787, '127.0.0.1', () => listening());
+    });
+  } catch (error) {
+    state.database.close(); // e.g. the port is taken: leave nothing open behind
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
 

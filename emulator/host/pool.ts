@@ -109,12 +109,10 @@ export class WorkerPool {
         instance.lastError = error;
       });
       worker.on('exit', () => {
-        if (!this.instances.delete(instance)) return; // retired on purpose
         const reason = instance.lastError?.message ?? 'the function instance exited';
-        if (!instance.ready) {
-          reject(new Error(`a function instance failed to start: ${reason}`));
-          return; // a start-up failure would only repeat: do not respawn
-        }
+        if (!instance.ready) reject(new Error(`a function instance did not start: ${reason}`));
+        if (!this.instances.delete(instance)) return; // retired on purpose
+        if (!instance.ready) return; // a start-up failure would only repeat: do not respawn
         if (instance.running) this.settle(instance, { kind: 'crash', message: reason });
         this.replace();
       });
