@@ -18,6 +18,8 @@ export default defineAppConfig({
     { root: 'packages/city', pages: ['pages/overview/index'] },
   ],
   window: {
+    // Said explicitly so Taro's h5 build also shows the bar, with its back button on secondary pages.
+    navigationStyle: 'default',
     navigationBarTitleText: '幸福邻里',
     navigationBarBackgroundColor: '#0a6b4a',
     navigationBarTextStyle: 'white',

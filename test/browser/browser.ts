@@ -45,6 +45,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);
   const viewport = page.viewportSize() ?? { width: 375, height: 812 };
+  // Taro slides pages in; a picture taken mid-slide is cut off.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   const height = await page.evaluate(() => {
     const shown = [...document.querySelectorAll<HTMLElement>('.taro_page')].find(
       (el) => el.offsetParent !== null,

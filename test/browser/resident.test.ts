@@ -36,7 +36,7 @@ test('a new resident signs in, chooses a home center and switches to large type'
   await page.goto(stack.url);
 
   // No session yet: the local sign-in page lists the seeded people by role.
-  await visible('选择一位演示用户').waitFor();
+  await visible(PERSONA.name).waitFor();
   await screenshot(page, 'resident-0-sign-in');
   await visible(PERSONA.name).click();
 
@@ -47,10 +47,10 @@ test('a new resident signs in, chooses a home center and switches to large type'
   // Centers are grouped by district and street; ones still being built are shown but cannot be chosen.
   await visible('选择您常去的邻里中心').waitFor();
   const building = page.locator('[role="radio"][aria-disabled="true"]:visible');
-  await expect(building.first()).resolves.toBeDefined();
-  expect(await building.count()).toBeGreaterThan(0);
+  await building.first().waitFor();
   await expect(building.first().textContent()).resolves.toContain('建设中');
-  await building.first().click();
+  // A tap on it changes nothing (force: Playwright itself refuses to click what says it is disabled).
+  await building.first().click({ force: true });
   expect(await page.locator('[role="radio"][aria-checked="true"]:visible').count()).toBe(0);
 
   const choice = page.locator('[role="radio"][aria-disabled="false"]:visible').first();
