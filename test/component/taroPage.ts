@@ -17,10 +17,14 @@ export interface CloudCall {
 /** What the fake cloud answers: the function's reply, or a thrown error for "no network". */
 export type CloudHandler = (call: CloudCall) => unknown;
 
+type PrivacyResolve = (option: { event: string; buttonId?: string }) => void;
+
 export interface FakeWeChat {
   calls: CloudCall[];
   toasts: string[];
   storage: Map<string, unknown>;
+  /** What the app registered with `wx.onNeedPrivacyAuthorization`; call it as WeChat would. */
+  privacyListener: ((resolve: PrivacyResolve) => void) | null;
 }
 
 export interface WeChatOptions {
@@ -33,7 +37,7 @@ type Lifecycle = (this: unknown, ...args: unknown[]) => unknown;
 type Definition = Record<string, unknown>;
 
 function installWeChat({ cloud, fontScale = 1 }: WeChatOptions): FakeWeChat {
-  const fake: FakeWeChat = { calls: [], toasts: [], storage: new Map() };
+  const fake: FakeWeChat = { calls: [], toasts: [], storage: new Map(), privacyListener: null };
   const done = <T>(options: { success?: (r: T) => void; complete?: (r: T) => void }, result: T) => {
     options.success?.(result);
     options.complete?.(result);
@@ -46,7 +50,9 @@ function installWeChat({ cloud, fontScale = 1 }: WeChatOptions): FakeWeChat {
     removeStorageSync: (key: string) => void fake.storage.delete(key),
     getAppBaseInfo: () => ({ fontSizeScaleFactor: fontScale, fontSizeSetting: Math.round(17 * fontScale) }),
     getSystemInfoSync: () => ({ windowWidth: 375, windowHeight: 812, pixelRatio: 2, platform: 'devtools' }),
-    onNeedPrivacyAuthorization: () => undefined,
+    onNeedPrivacyAuthorization: (listener: FakeWeChat['privacyListener']) => {
+      fake.privacyListener = listener;
+    },
     showToast: (options: { title: string; success?: (r: object) => void }) => {
       fake.toasts.push(options.title);
       done(options, { errMsg: 'showToast:ok' });
@@ -105,6 +111,8 @@ export interface RenderedPage {
   /** Polls until `check` holds (Taro renders asynchronously; first render ~150 ms). */
   waitFor(check: () => boolean, what: string): Promise<void>;
   tap(selector: string): void;
+  /** The first node matching `selector` whose text is exactly `text`. */
+  find(selector: string, text: string): ReturnType<RenderedPage['page']['querySelector']>;
 }
 
 /** `route` like `pages/me/index`. Call `jest.resetModules()` before each render. */
@@ -133,7 +141,9 @@ export async function renderPage(route: string, options: WeChatOptions): Promise
     if (!node) throw new Error(`nothing matches ${selector}; the page shows: ${text()}`);
     node.dispatchEvent('tap');
   };
-  return { page, wx, text, waitFor, tap };
+  const find = (selector: string, wanted: string) =>
+    page.querySelectorAll(selector).find((node) => node.dom?.textContent?.trim() === wanted);
+  return { page, wx, text, waitFor, tap, find };
 }
 
 /** The font size the page root was given, in px (everything else is sized in em from it). */
