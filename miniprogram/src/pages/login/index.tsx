@@ -61,7 +61,7 @@ export default function LoginPage() {
                 onClick={() => void choose(p)}
               >
                 <Text className="choice__label">{busy === p.persona ? TEXT.signingIn : p.displayName}</Text>
-                <Text className="choice__detail">{ROLE_LABELS[p.role]}</Text>
+                <Text className="choice__detail">{p.persona}</Text>
               </View>
             ))}
         </View>
