@@ -16,12 +16,20 @@ process.env.TENCENTCLOUD_REGION = 'ap-shanghai';
 process.env.SCF_NAMESPACE = 'local';
 
 export type App = ReturnType<typeof tcb.init>;
+export type Db = ReturnType<App['database']>;
+/** What `runTransaction` hands its callback (the SDK types it as any). */
+export interface TransactionHandle {
+  collection(name: string): ReturnType<Db['collection']>;
+  rollback(reason?: unknown): Promise<unknown>;
+}
 
 export interface Emulator {
   url: string;
   app: App;
   dir: string;
   database: DatabaseEmulator;
+  /** Error codes of every error reply so far, in order: shows which failures the SDK saw (and retried). */
+  errorCodes: string[];
   close(): Promise<void>;
 }
 
@@ -30,6 +38,7 @@ export async function startEmulator(
 ): Promise<Emulator> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'linli-db-'));
   const database = openDatabase({ file: join(dir, 'db.sqlite'), indexes: options.indexes });
+  const errorCodes: string[] = [];
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -41,6 +50,7 @@ export async function startEmulator(
         body = undefined;
       }
       void database.handle(body).then((reply) => {
+        if (typeof reply.code === 'string') errorCodes.push(reply.code);
         response.writeHead(200, { 'content-type': 'application/json' });
         response.end(JSON.stringify(reply));
       });
@@ -55,6 +65,7 @@ export async function startEmulator(
     app,
     dir,
     database,
+    errorCodes,
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
