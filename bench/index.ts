@@ -104,21 +104,81 @@ async function databaseBench(adminUrl: string) {
   printTable('数据库（真实 SDK → /admin，并发 16）', MEASUREMENT_HEADER, results.map(measurementRow));
 }
 
-async function functionBench(url: string) {
-  const session = await fetch(`${url}/dev/session`, {
+async function post(url: string, body: unknown, token?: string): Promise<unknown> {
+  const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ persona: 'resident-wang' }),
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
   });
-  const { token } = (await session.json()) as { token: string };
+  return res.json();
+}
+
+async function sessionFor(url: string, who: { persona: string } | { openid: string }): Promise<string> {
+  const { token } = (await post(`${url}/dev/session`, who)) as { token: string };
+  return token;
+}
+
+/** DESIGN.md: 2,000 concurrent sign-ups for a 30-seat activity end with exactly 30 confirmed, the rest waiting. */
+async function signUpCrowdBench(url: string) {
+  const PEOPLE = 2000;
+  const staff = await sessionFor(url, { persona: 'staff-chaoyang' });
+  const start = new Date(Date.now() + 5 * 24 * 3600_000);
+  const draft = {
+    action: 'saveDraft',
+    category: 'culture_sports',
+    title: '压测：春节联欢会',
+    place: '中心大礼堂',
+    startAt: start.toISOString(),
+    endAt: new Date(start.getTime() + 2 * 3600_000).toISOString(),
+    signupDeadline: new Date(start.getTime() - 3600_000).toISOString(),
+    capacity: 30,
+  };
+  const saved = (await post(`${url}/fn/activities`, draft, staff)) as { data: { activityId: string } };
+  const activityId = saved.data.activityId;
+  const month = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+  })
+    .format(start)
+    .slice(0, 7);
+  await post(`${url}/fn/activities`, { action: 'publishMonth', month }, staff);
+
+  console.log(`
+准备 ${PEOPLE} 位居民的会话…`);
+  const tokens: string[] = [];
+  for (let i = 0; i < PEOPLE; i += 100) {
+    tokens.push(
+      ...(await Promise.all(
+        Array.from({ length: 100 }, (_x, j) => sessionFor(url, { openid: `o-bench-${i + j}` })),
+      )),
+    );
+    progress('会话', tokens.length, PEOPLE);
+  }
+  console.log('');
+  const outcomes: { status: string; waitlistPosition: number | null }[] = [];
+  const result = await measure('signUp, 2,000 at once, 30 seats', PEOPLE, PEOPLE, async (i) => {
+    const res = (await post(`${url}/fn/registrations`, { action: 'signUp', activityId }, tokens[i])) as {
+      ok: boolean;
+      data: { status: string; waitlistPosition: number | null };
+    };
+    if (!res.ok) throw new Error(`sign-up failed: ${JSON.stringify(res)}`);
+    outcomes.push(res.data);
+  });
+  const confirmed = outcomes.filter((o) => o.status === 'confirmed').length;
+  const positions = new Set(outcomes.map((o) => o.waitlistPosition).filter((p) => p !== null));
+  printTable(
+    '报名高峰（HTTP /fn，2,000 并发，30 个名额）',
+    [...MEASUREMENT_HEADER, 'confirmed', 'waitlisted', 'distinct places'],
+    [[...measurementRow(result), confirmed, outcomes.length - confirmed, positions.size]],
+  );
+}
+
+async function functionBench(url: string) {
+  const token = await sessionFor(url, { persona: 'resident-wang' });
   const call = async () => {
-    const res = await fetch(`${url}/fn/account`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ action: 'whoami' }),
-    });
-    const body = (await res.json()) as { ok: boolean };
-    if (!body.ok) throw new Error('whoami failed');
+    const body = (await post(`${url}/fn/account`, { action: 'whoami' }, token)) as { ok: boolean };
+    if (!body.ok) throw new Error(`whoami failed: ${JSON.stringify(body)}`);
   };
   await measure('warm-up', 50, 4, call);
   const results = [await measure('account.whoami via /fn', 2000, 8, call)];
@@ -186,6 +246,7 @@ async function main() {
   const stack = await startLocalStack();
   try {
     await functionBench(stack.url);
+    await signUpCrowdBench(stack.url);
     await databaseBench(`${stack.url}/admin`);
   } finally {
     stack.child.kill('SIGTERM');

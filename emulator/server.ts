@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type DatabaseEmulator, openDatabase, readIndexManifest } from './database/index';
 import { createFunctionHost, type FunctionHost, printPrefixed } from './host/index';
 import type { LogLevel } from './host/protocol';

@@ -44,7 +44,9 @@ function main(): number {
   for (const r of results) console.log(`  ${r.ok ? '成功' : '失败'}  ${r.name}`);
   const failed = results.filter((r) => !r.ok).length;
   console.log(`${results.length - failed} 个成功，${failed} 个失败${dryRun ? '（演练，未真正部署）' : ''}`);
-  console.log('数据库安全规则见 database/security-rules.json，索引见 database/indexes.json（在控制台创建）。');
+  console.log(
+    '数据库安全规则见 database/security-rules.json，索引见 database/indexes.json（在控制台创建）。',
+  );
   return failed === 0 ? 0 : 1;
 }
 

@@ -1,15 +1,9 @@
 import { COLLECTIONS } from '../../shared/collections';
 import type { activitiesContract } from '../../shared/contract/activities';
 import { AppError } from '../../shared/errors';
-import {
-  type ActionHandler,
-  assertOwnCenter,
-  insertOnce,
-  outboxMessage,
-  readMany,
-  recordAudit,
-} from '../kit';
+import { type ActionHandler, assertOwnCenter, readMany, recordAudit } from '../kit';
 import { loadActivity, registrationRecordSchema } from '../records/activities';
+import { queueMessage } from '../records/seats';
 
 type Activities = typeof activitiesContract;
 
@@ -37,35 +31,24 @@ export const cancel: ActionHandler<Activities['cancel']> = {
     const affected = await readMany(
       db,
       COLLECTIONS.registrations,
-      { activityId, status: db.command.in(['confirmed', 'waitlisted']) },
+      { activityId, status: db.command.in(['pending', 'confirmed', 'waitlisted']) },
       registrationRecordSchema,
     );
+    const cancelled = { ...activity, status: 'cancelled' as const, cancelReason: reason };
+    // Queued before the registrations change, with ids per registration and round: a retry finds them there.
     for (const reg of affected) {
-      const message = outboxMessage({
-        id: `${reg._id}_activity_cancelled`,
-        openid: reg.openid,
-        kind: 'activity_cancelled',
-        subject: {
-          title: activity.title,
-          place: activity.place,
-          startAt: activity.startAt,
-          forName: reg.forMemberId ? reg.displayName : null,
-          cancelReason: reason,
-        },
-        activityId,
-        registrationId: reg._id,
-        now,
-      });
-      // An earlier attempt may have queued it already: the id says so.
-      await insertOnce(db, COLLECTIONS.outbox, message);
+      if (reg.status !== 'pending') await queueMessage(db, reg, cancelled, 'activity_cancelled', now);
     }
     if (affected.length) {
       await db
         .collection(COLLECTIONS.registrations)
-        .where({ activityId, status: db.command.in(['confirmed', 'waitlisted']) })
-        .update({ status: 'cancelled', cancelledBy: 'center', cancelledAt: now, waitSeq: null });
+        .where({ activityId, status: db.command.in(['pending', 'confirmed', 'waitlisted']) })
+        .update({ status: 'cancelled', cancelledBy: 'center', cancelledAt: now });
     }
-    await db.collection(COLLECTIONS.activities).doc(activityId).update({ confirmed: 0, waitlisted: 0 });
+    await db
+      .collection(COLLECTIONS.activities)
+      .doc(activityId)
+      .update({ confirmed: 0, waitlisted: 0, seats: [], queue: [], seatsVersion: db.command.inc(1) });
     await recordAudit(ctx, {
       kind: 'activity.cancel',
       targetId: activityId,

@@ -1,6 +1,7 @@
 import { COLLECTIONS } from '../../shared/collections';
 import type { ActivityView, activitiesContract } from '../../shared/contract/activities';
 import { AppError } from '../../shared/errors';
+import { placeOf } from '../../shared/rules/seats';
 import { dayOf, monthOf } from '../../shared/rules/time';
 import { type ActionContext, type ActionHandler, type Database, loadCenter, readMany } from '../kit';
 import {
@@ -9,7 +10,6 @@ import {
   loadActivity,
   registrationRecordSchema,
   toActivityView,
-  waitlistPosition,
 } from '../records/activities';
 
 type Activities = typeof activitiesContract;
@@ -27,17 +27,17 @@ async function myRegistrations(db: Database, openid: string, activities: Activit
     { openid, activityId: db.command.in(activities.map((a) => a._id)) },
     registrationRecordSchema,
   );
+  const byId = new Map(activities.map((a) => [a._id, a]));
   for (const r of regs) {
+    const activity = byId.get(r.activityId);
+    if (!activity || r.status === 'pending') continue;
     const list = byActivity.get(r.activityId) ?? [];
     list.push({
       registrationId: r._id,
       forMemberId: r.forMemberId,
       displayName: r.displayName,
       status: r.status,
-      waitlistPosition:
-        r.status === 'waitlisted' && r.waitSeq !== null
-          ? await waitlistPosition(db, r.activityId, r.waitSeq)
-          : null,
+      waitlistPosition: r.status === 'waitlisted' ? (placeOf(activity, r._id)?.position ?? null) : null,
     });
     byActivity.set(r.activityId, list);
   }

@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors';
 import { monthOf } from '../../shared/rules/time';
 import { type ActionHandler, assertOwnCenter, loadCenter, recordAudit } from '../kit';
 import { loadActivity } from '../records/activities';
-import { promoteWhileSeatsFree } from '../records/waitlist';
+import { promoteWhileSeatsFree, settleAll } from '../records/seats';
 
 type Activities = typeof activitiesContract;
 
@@ -46,7 +46,9 @@ export const saveDraft: ActionHandler<Activities['saveDraft']> = {
         status: 'draft',
         confirmed: 0,
         waitlisted: 0,
-        waitSeq: 0,
+        seats: [],
+        queue: [],
+        seatsVersion: 0,
         cancelReason: null,
         createdBy: openid,
         createdAt: now,
@@ -80,12 +82,13 @@ export const saveDraft: ActionHandler<Activities['saveDraft']> = {
         .where({ activityId: existing._id })
         .update({ startAt: fields.startAt });
     }
-    const promoted = existing.status === 'published' ? await promoteWhileSeatsFree(db, existing._id, now) : 0;
+    const promoted = existing.status === 'published' ? await promoteWhileSeatsFree(db, existing._id) : [];
+    await settleAll(db, existing._id, promoted, now);
     await recordAudit(ctx, {
       kind: 'activity.edit',
       targetId: existing._id,
-      detail: { status: existing.status, promoted },
+      detail: { status: existing.status, promoted: promoted.length },
     });
-    return { activityId: existing._id, status: existing.status, promoted };
+    return { activityId: existing._id, status: existing.status, promoted: promoted.length };
   },
 };

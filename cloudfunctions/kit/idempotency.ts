@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { COLLECTIONS } from '../../shared/collections';
 import { AppError, type Result } from '../../shared/errors';
 import type { Database } from './cloud';

@@ -27,5 +27,4 @@ export {
   type RegionRecord,
 } from './places';
 export { insertOnce, readDoc, readMany, updateWhere } from './store';
-export { inTransaction, retryStep, StaleRead, type Transaction, txRead } from './transaction';
 export { parseOrThrow } from './validation';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { COLLECTIONS } from '../../shared/collections';
 import { familyMemberSchema, type MemberView } from '../../shared/contract/account';
 import { roleSchema } from '../../shared/contract/common';

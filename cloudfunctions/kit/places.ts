@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { COLLECTIONS } from '../../shared/collections';
 import type { CenterBrief } from '../../shared/contract/account';
 import type { Database } from './cloud';

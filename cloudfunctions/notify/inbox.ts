@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { COLLECTIONS } from '../../shared/collections';
 import type { notifyContract } from '../../shared/contract/notify';
 import { MESSAGE_KINDS } from '../../shared/rules/messages';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MessageKind, MessageSubject } from '../../shared/rules/messages';
 import { formatWhen } from '../../shared/rules/time';
 import { cloud } from '../kit';

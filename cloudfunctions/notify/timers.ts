@@ -1,9 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { COLLECTIONS } from '../../shared/collections';
 import { MESSAGE_KINDS } from '../../shared/rules/messages';
 import { tomorrowRange } from '../../shared/rules/time';
-import { insertOnce, outboxMessage, readMany, type TimerContext, type TimerHandlers } from '../kit';
+import { readMany, type TimerContext, type TimerHandlers } from '../kit';
 import { activityRecordSchema, registrationRecordSchema } from '../records/activities';
+import { queueMessage } from '../records/seats';
 import { configuredSender } from './senders';
 
 /** Give up on a message after this many failed deliveries (it stays in the inbox). */
@@ -63,7 +64,10 @@ async function remind({ db, now }: TimerContext) {
   const activities = await readMany(
     db,
     COLLECTIONS.activities,
-    db.command.and([{ status: 'published', startAt: db.command.gte(start) }, { startAt: db.command.lt(end) }]),
+    db.command.and([
+      { status: 'published', startAt: db.command.gte(start) },
+      { startAt: db.command.lt(end) },
+    ]),
     activityRecordSchema,
   );
   let queued = 0;
@@ -74,23 +78,7 @@ async function remind({ db, now }: TimerContext) {
       { activityId: activity._id, status: 'confirmed' },
       registrationRecordSchema,
     );
-    for (const reg of regs) {
-      const message = outboxMessage({
-        id: `${reg._id}_reminder`,
-        openid: reg.openid,
-        kind: 'reminder',
-        subject: {
-          title: activity.title,
-          place: activity.place,
-          startAt: activity.startAt,
-          forName: reg.forMemberId ? reg.displayName : null,
-        },
-        activityId: activity._id,
-        registrationId: reg._id,
-        now,
-      });
-      if (await insertOnce(db, COLLECTIONS.outbox, message)) queued++;
-    }
+    for (const reg of regs) if (await queueMessage(db, reg, activity, 'reminder', now)) queued++;
   }
   return { activities: activities.length, queued };
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { COLLECTIONS } from '../../shared/collections';
 import {
   type ActivityView,
@@ -10,7 +10,10 @@ import { type Database, readDoc } from '../kit';
 
 const date = z.coerce.date();
 
-/** `activities`: one entry of a center's month list. `confirmed`/`waitlisted` always equal the records. */
+/**
+ * `activities`: one entry of a center's month list. `seats` and `queue` say who holds a seat and who waits, in
+ * order; `confirmed`/`waitlisted` are their lengths, changed in the same updates.
+ */
 export const activityRecordSchema = z.object({
   _id: z.string(),
   centerId: z.string(),
@@ -30,13 +33,19 @@ export const activityRecordSchema = z.object({
   status: activityStatusSchema,
   confirmed: z.number().int(),
   waitlisted: z.number().int(),
-  /** Last waitlist ticket handed out; tickets order the waitlist first come, first served. */
-  waitSeq: z.number().int(),
+  seats: z.array(z.string()),
+  queue: z.array(z.string()),
+  /** Bumped by every change of `seats`: hand-overs compare it to know the seats did not move meanwhile. */
+  seatsVersion: z.number().int(),
   cancelReason: z.string().nullable(),
 });
 export type ActivityRecord = z.infer<typeof activityRecordSchema>;
 
-/** `registrations` (_id = activityId + person): never deleted, so history and no-shows survive. */
+/**
+ * `registrations` (_id = activityId + person): never deleted, so history and no-shows survive. `pending` is the
+ * short moment between writing the record and taking a place on the activity; `round` counts sign-ups again
+ * after cancelling, so each round's messages have their own ids.
+ */
 export const registrationRecordSchema = z.object({
   _id: z.string(),
   activityId: z.string(),
@@ -45,9 +54,9 @@ export const registrationRecordSchema = z.object({
   openid: z.string(),
   forMemberId: z.string().nullable(),
   displayName: z.string(),
-  status: registrationStatusSchema,
+  status: z.union([registrationStatusSchema, z.literal('pending')]),
   cancelledBy: z.enum(['self', 'center']).nullable(),
-  waitSeq: z.number().int().nullable(),
+  round: z.number().int(),
   startAt: date,
   createdAt: date,
 });
@@ -84,11 +93,6 @@ export function toActivityView(a: ActivityRecord, now: Date, mine: ActivityView[
   };
 }
 
-/** 1-based place in the waitlist: how many people with an earlier ticket are still waiting, plus one. */
-export async function waitlistPosition(db: Database, activityId: string, waitSeq: number): Promise<number> {
-  const res: { total?: number } = await db
-    .collection(COLLECTIONS.registrations)
-    .where({ activityId, status: 'waitlisted', waitSeq: db.command.lt(waitSeq) })
-    .count();
-  return (res.total ?? 0) + 1;
-}
+/** Ids of messages about a registration: one per kind and round, so a repeated step never queues it twice. */
+export const messageId = (reg: { _id: string; round: number }, kind: string) =>
+  `${reg._id}_r${reg.round}_${kind}`;

@@ -1,7 +1,8 @@
 import { COLLECTIONS } from '../../shared/collections';
 import type { RegistrationView, registrationsContract } from '../../shared/contract/registrations';
+import { placeOf } from '../../shared/rules/seats';
 import { type ActionHandler, readMany } from '../kit';
-import { activityRecordSchema, registrationRecordSchema, waitlistPosition } from '../records/activities';
+import { activityRecordSchema, registrationRecordSchema } from '../records/activities';
 
 type Registrations = typeof registrationsContract;
 
@@ -27,7 +28,8 @@ export const mine: ActionHandler<Registrations['mine']> = {
     const views: RegistrationView[] = [];
     for (const r of regs) {
       const a = byId.get(r.activityId);
-      if (!a) continue;
+      // A pending record is a sign-up still in flight (or one `reconcile` will settle): not shown yet.
+      if (!a || r.status === 'pending') continue;
       views.push({
         registrationId: r._id,
         activityId: r.activityId,
@@ -35,10 +37,7 @@ export const mine: ActionHandler<Registrations['mine']> = {
         displayName: r.displayName,
         status: r.status,
         cancelledBy: r.cancelledBy,
-        waitlistPosition:
-          r.status === 'waitlisted' && r.waitSeq !== null
-            ? await waitlistPosition(db, a._id, r.waitSeq)
-            : null,
+        waitlistPosition: r.status === 'waitlisted' ? (placeOf(a, r._id)?.position ?? null) : null,
         activity: {
           title: a.title,
           category: a.category,

@@ -3,6 +3,7 @@ import { REGISTRATION_STATUSES, type RegistrationStatus } from '../../shared/con
 import type { registrationsContract } from '../../shared/contract/registrations';
 import { AppError } from '../../shared/errors';
 import { maskPhone } from '../../shared/rules/mask';
+import { placeOf } from '../../shared/rules/seats';
 import { type ActionHandler, assertOwnCenter, memberRecordSchema, readMany } from '../kit';
 import { loadActivity, registrationRecordSchema } from '../records/activities';
 
@@ -51,15 +52,14 @@ export const roster: ActionHandler<Registrations['roster']> = {
       for (const m of batch) members.set(m._id, m);
     }
 
+    // Pending records are sign-ups still in flight: not shown until they hold a place.
+    const settled = regs.flatMap((r) => (r.status === 'pending' ? [] : [{ ...r, status: r.status }]));
     const counts = Object.fromEntries(REGISTRATION_STATUSES.map((s) => [s, 0])) as Record<
       RegistrationStatus,
       number
     >;
-    for (const r of regs) counts[r.status]++;
-    const waiting = regs
-      .filter((r) => r.status === 'waitlisted')
-      .sort((a, b) => (a.waitSeq ?? 0) - (b.waitSeq ?? 0));
-    const entries = regs
+    for (const r of settled) counts[r.status]++;
+    const entries = settled
       .map((r) => {
         const holder = members.get(r.openid);
         return {
@@ -68,7 +68,7 @@ export const roster: ActionHandler<Registrations['roster']> = {
           signedUpBy: r.forMemberId ? (holder?.displayName ?? null) : null,
           phoneMasked: holder?.phone ? maskPhone(holder.phone) : null,
           status: r.status,
-          waitlistPosition: r.status === 'waitlisted' ? waiting.indexOf(r) + 1 : null,
+          waitlistPosition: r.status === 'waitlisted' ? (placeOf(activity, r._id)?.position ?? null) : null,
           signedUpAt: r.createdAt.toISOString(),
         };
       })

@@ -1,26 +1,19 @@
 import { COLLECTIONS } from '../../shared/collections';
 import type { registrationsContract } from '../../shared/contract/registrations';
 import { AppError } from '../../shared/errors';
-import { signupRefusal, takeSeat } from '../../shared/rules/seats';
-import { type ActionHandler, inTransaction, outboxMessage, txRead } from '../kit';
-import {
-  activityRecordSchema,
-  loadActivity,
-  registrationIdFor,
-  registrationRecordSchema,
-  waitlistPosition,
-} from '../records/activities';
-import { seatCounters } from '../records/waitlist';
+import { placeOf, signupRefusal } from '../../shared/rules/seats';
+import { type ActionHandler, insertOnce, readDoc } from '../kit';
+import { loadActivity, registrationIdFor, registrationRecordSchema } from '../records/activities';
+import { claimPlace, settleRegistration } from '../records/seats';
 
 type Registrations = typeof registrationsContract;
 
-const ACTIVE = new Set(['confirmed', 'waitlisted', 'attended', 'no_show']);
+const HOLDS_PLACE = new Set(['confirmed', 'waitlisted', 'attended', 'no_show']);
 
 /**
- * Taking a seat is one transaction over the activity (its counters) and the registration (its _id is the
- * activity plus the person, so a person holds at most one). CloudBase serializes transactions that write the
- * same document (the loser gets DATABASE_TRANSACTION_CONFLICT and we retry), and so does the emulator, so two
- * people can never both take the last seat and the counters always equal the records.
+ * Sign up oneself or a family member. The registration's id is the activity plus the person, so a person holds
+ * at most one; the record is written first (pending), then a place is taken on the activity in one conditional
+ * update (see records/seats.ts), then the record is settled and the message queued.
  */
 export const signUp: ActionHandler<Registrations['signUp']> = {
   allow: ['resident', 'staff', 'office', 'admin'],
@@ -31,73 +24,61 @@ export const signUp: ActionHandler<Registrations['signUp']> = {
         { field: 'forMemberId', message: '没有这位家人' },
       ]);
     }
-    const seen = await loadActivity(db, activityId);
-    if (!seen) throw new AppError('NOT_FOUND', '没有找到这个活动');
-    const refusal = signupRefusal(seen, now);
+    const activity = await loadActivity(db, activityId);
+    if (!activity || activity.status === 'draft') throw new AppError('NOT_FOUND', '没有找到这个活动');
     const registrationId = registrationIdFor(activityId, forMemberId ?? openid);
 
-    const outcome = await inTransaction(db, async (tx) => {
-      const existing = await txRead(tx, COLLECTIONS.registrations, registrationId, registrationRecordSchema);
-      if (existing && ACTIVE.has(existing.status))
-        return { status: existing.status, waitSeq: existing.waitSeq, again: true };
-      if (refusal) throw new AppError(refusal.code, refusal.message);
-      const activity = await txRead(tx, COLLECTIONS.activities, activityId, activityRecordSchema);
-      if (!activity) throw new AppError('NOT_FOUND', '没有找到这个活动');
-      const stillRefused = signupRefusal(activity, now);
-      if (stillRefused) throw new AppError(stillRefused.code, stillRefused.message);
+    const existing = await readDoc(db, COLLECTIONS.registrations, registrationId, registrationRecordSchema);
+    if (existing && HOLDS_PLACE.has(existing.status)) {
+      const place = placeOf(activity, registrationId);
+      return {
+        registrationId,
+        status: place?.status ?? 'confirmed',
+        waitlistPosition: place?.position ?? null,
+        alreadyRegistered: true,
+      };
+    }
+    const refusal = signupRefusal(activity, now);
+    if (refusal) throw new AppError(refusal.code, refusal.message);
 
-      const seat = takeSeat(seatCounters(activity));
-      const displayName = family?.displayName ?? member.displayName;
-      await tx
+    const person = {
+      displayName: family?.displayName ?? member.displayName,
+      forMemberId: forMemberId ?? null,
+    };
+    if (!existing) {
+      await insertOnce(db, COLLECTIONS.registrations, {
+        _id: registrationId,
+        activityId,
+        centerId: activity.centerId,
+        openid,
+        ...person,
+        status: 'pending',
+        cancelledBy: null,
+        round: 1,
+        startAt: activity.startAt,
+        createdAt: now,
+      });
+    } else if (existing.status === 'cancelled') {
+      // Signing up again after cancelling: a new round on the same record, so the history stays one line.
+      await db
         .collection(COLLECTIONS.registrations)
-        .doc(registrationId)
-        .set({
-          activityId,
-          centerId: activity.centerId,
-          openid,
-          forMemberId: forMemberId ?? null,
-          displayName,
-          status: seat.status,
+        .where({ _id: registrationId, status: 'cancelled' })
+        .update({
+          ...person,
+          status: 'pending',
           cancelledBy: null,
-          waitSeq: seat.waitSeq,
-          startAt: activity.startAt,
+          round: db.command.inc(1),
           createdAt: now,
         });
-      await tx.collection(COLLECTIONS.activities).doc(activityId).update({
-        confirmed: seat.counters.confirmed,
-        waitlisted: seat.counters.waitlisted,
-        waitSeq: seat.counters.waitSeq,
-      });
-      if (seat.status === 'confirmed') {
-        await tx.collection(COLLECTIONS.outbox).add(
-          outboxMessage({
-            id: `${registrationId}_confirmed_${now.getTime()}`,
-            openid,
-            kind: 'confirmed',
-            subject: {
-              title: activity.title,
-              place: activity.place,
-              startAt: activity.startAt,
-              forName: family?.displayName ?? null,
-            },
-            activityId,
-            registrationId,
-            now,
-          }),
-        );
-      }
-      return { status: seat.status, waitSeq: seat.waitSeq, again: false };
-    });
+    }
 
-    const status = outcome.status === 'waitlisted' ? 'waitlisted' : 'confirmed';
+    const { place, activity: after } = await claimPlace(db, activity, registrationId, now);
+    await settleRegistration(db, registrationId, after, now);
     return {
       registrationId,
-      status,
-      waitlistPosition:
-        status === 'waitlisted' && outcome.waitSeq !== null
-          ? await waitlistPosition(db, activityId, outcome.waitSeq)
-          : null,
-      alreadyRegistered: outcome.again,
+      status: place.status,
+      waitlistPosition: place.position,
+      alreadyRegistered: false,
     };
   },
 };

@@ -3,7 +3,7 @@
  * and variables are the ones production gets.
  */
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FunctionSettings } from './environment';
 
 /** The CLI's defaults for a function the file does not list. */

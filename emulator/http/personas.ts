@@ -3,7 +3,7 @@
  * through the database emulator with the same request the SDK would send.
  */
 import { EJSON } from 'bson';
-import { z } from 'zod';
+import * as z from 'zod';
 import { COLLECTIONS } from '../../shared/collections';
 import { roleSchema } from '../../shared/contract/common';
 import type { DatabaseEmulator } from '../database/index';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PHONE_PATTERN } from '../rules/mask';
 import { idSchema, roleSchema } from './common';
 import { mutation, query } from './define';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DAY_PATTERN, MONTH_PATTERN } from '../rules/time';
 import { idSchema, isoDateTimeSchema } from './common';
 import { mutation, query } from './define';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MESSAGE_KINDS } from '../rules/messages';
 import { idSchema } from './common';
 import { mutation, query } from './define';

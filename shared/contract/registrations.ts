@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { activityStatusSchema, categorySchema, registrationStatusSchema } from './activities';
 import { idSchema } from './common';
 import { mutation, query } from './define';

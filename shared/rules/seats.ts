@@ -1,45 +1,44 @@
 /**
- * Capacity and waitlist arithmetic. Pure: the functions apply these inside one transaction, so the counters they
- * produce are written together with the registration they describe.
+ * Seats and the waitlist, as an activity holds them: `seats` lists the registrations holding a confirmed
+ * seat, `queue` the registrations waiting, in arrival order. Pure: the functions turn these rules into single
+ * conditional updates of the activity document.
  */
 
-export interface SeatCounters {
+export interface SeatState {
   capacity: number;
-  confirmed: number;
-  waitlisted: number;
-  /** Last waitlist ticket handed out; never goes down, so tickets order arrivals. */
-  waitSeq: number;
+  seats: readonly string[];
+  queue: readonly string[];
 }
 
-export type SeatOutcome =
-  | { status: 'confirmed'; counters: SeatCounters; waitSeq: null }
-  | { status: 'waitlisted'; counters: SeatCounters; waitSeq: number };
+export type Place = { status: 'confirmed'; position: null } | { status: 'waitlisted'; position: number };
 
-/** A new arrival takes a free seat, or the next waitlist ticket. */
-export function takeSeat(c: SeatCounters): SeatOutcome {
-  if (c.confirmed < c.capacity)
-    return { status: 'confirmed', counters: { ...c, confirmed: c.confirmed + 1 }, waitSeq: null };
-  const waitSeq = c.waitSeq + 1;
-  return { status: 'waitlisted', counters: { ...c, waitlisted: c.waitlisted + 1, waitSeq }, waitSeq };
+/** Where a registration stands: in a seat, at a 1-based place in the waitlist, or nowhere. */
+export function placeOf(state: SeatState, registrationId: string): Place | null {
+  if (state.seats.includes(registrationId)) return { status: 'confirmed', position: null };
+  const index = state.queue.indexOf(registrationId);
+  return index >= 0 ? { status: 'waitlisted', position: index + 1 } : null;
 }
 
 /**
- * Someone leaves. A confirmed seat goes to the first person waiting when there is one (`promote`), otherwise
- * it becomes free; leaving the waitlist just shortens it.
+ * A newcomer takes a seat only when one is free and nobody is waiting: a seat freed while people wait belongs to
+ * the first of them, never to whoever arrives next.
  */
-export function releaseSeat(
-  c: SeatCounters,
-  leaving: 'confirmed' | 'waitlisted',
-  promote: boolean,
-): SeatCounters {
-  if (leaving === 'waitlisted') return { ...c, waitlisted: c.waitlisted - 1 };
-  if (promote) return { ...c, waitlisted: c.waitlisted - 1 };
-  return { ...c, confirmed: c.confirmed - 1 };
-}
+export const seatIsFree = (s: SeatState): boolean => s.queue.length === 0 && s.seats.length < s.capacity;
 
-/** How many waiting people a capacity change lets in. */
-export const seatsToPromote = (c: SeatCounters): number =>
-  Math.max(0, Math.min(c.waitlisted, c.capacity - c.confirmed));
+/** The first person waiting may move up when a seat is free. */
+export const nextToPromote = (s: SeatState): string | null =>
+  s.seats.length < s.capacity ? (s.queue[0] ?? null) : null;
+
+/** Seats after `leaving` gives theirs to the first person waiting (if any), keeping everyone else in place. */
+export function handOver(
+  s: SeatState,
+  leaving: string,
+): { seats: string[]; queue: string[]; promoted: string | null } {
+  const seats = s.seats.filter((id) => id !== leaving);
+  const [first, ...rest] = s.queue;
+  if (first === undefined) return { seats, queue: [], promoted: null };
+  return { seats: [...seats, first], queue: rest, promoted: first };
+}
 
 /** Why a sign-up is refused right now, or null when it is open. */
 export function signupRefusal(

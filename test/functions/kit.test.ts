@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { ALL_COLLECTIONS } from '../../shared/collections';
 import { CONTRACT } from '../../shared/contract';
 import { ERROR_CODES, type Result } from '../../shared/errors';
+import { actAs, actAsFunctionInstance } from '../support/platform';
 import { type Stack, startStack } from '../support/stack';
 
 let stack: Stack;
@@ -14,19 +15,7 @@ let main: (event: unknown) => Promise<Result<unknown>>;
 
 beforeAll(async () => {
   stack = await startStack({ seed: true });
-  Object.assign(process.env, {
-    TCB_ENV: 'local',
-    TCB_CONTEXT_KEYS: 'TCB_ENV',
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${stack.url}/admin` }),
-    TENCENTCLOUD_RUNENV: 'SCF',
-    TENCENTCLOUD_REGION: 'ap-shanghai',
-    SCF_NAMESPACE: 'local',
-    TENCENTCLOUD_SECRETID: 'local',
-    TENCENTCLOUD_SECRETKEY: 'local',
-    TENCENTCLOUD_SESSIONTOKEN: '',
-    WX_APPID: 'wx-local',
-    WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
-  });
+  actAsFunctionInstance(stack);
   ({ main } = await import('../../cloudfunctions/account'));
 }, 120_000);
 
@@ -34,9 +23,7 @@ afterAll(async () => {
   await stack?.close();
 });
 
-const as = (openid: string) => {
-  process.env.WX_OPENID = openid;
-};
+const as = actAs;
 
 /** Everything that could change: document counts of every collection. */
 async function snapshot(): Promise<Record<string, number>> {

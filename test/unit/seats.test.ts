@@ -1,70 +1,67 @@
 import fc from 'fast-check';
 import {
-  releaseSeat,
-  type SeatCounters,
-  seatsToPromote,
+  handOver,
+  nextToPromote,
+  placeOf,
+  type SeatState,
+  seatIsFree,
   signupRefusal,
-  takeSeat,
 } from '../../shared/rules/seats';
 
-const counters = fc
-  .record({
-    capacity: fc.integer({ min: 1, max: 500 }),
-    confirmed: fc.nat(500),
-    waitlisted: fc.nat(500),
-    waitSeq: fc.nat(10_000),
-  })
-  .filter(
-    (c) =>
-      c.confirmed <= c.capacity &&
-      c.waitSeq >= c.waitlisted &&
-      (c.waitlisted === 0 || c.confirmed === c.capacity),
-  );
-
-test('an arrival is confirmed while seats remain, then gets the next waitlist ticket', () => {
-  const c: SeatCounters = { capacity: 2, confirmed: 1, waitlisted: 0, waitSeq: 0 };
-  const a = takeSeat(c);
-  expect(a).toMatchObject({ status: 'confirmed', counters: { confirmed: 2 }, waitSeq: null });
-  const b = takeSeat(a.counters);
-  expect(b).toMatchObject({
-    status: 'waitlisted',
-    counters: { confirmed: 2, waitlisted: 1, waitSeq: 1 },
-    waitSeq: 1,
-  });
-  expect(takeSeat(b.counters)).toMatchObject({ waitSeq: 2 });
+test('a seat, a place in line, or nowhere', () => {
+  const s: SeatState = { capacity: 2, seats: ['a', 'b'], queue: ['c', 'd'] };
+  expect(placeOf(s, 'a')).toEqual({ status: 'confirmed', position: null });
+  expect(placeOf(s, 'd')).toEqual({ status: 'waitlisted', position: 2 });
+  expect(placeOf(s, 'x')).toBeNull();
 });
 
-test('confirmed never exceeds capacity and tickets only grow', () => {
+test('a newcomer never takes a seat while someone waits', () => {
+  expect(seatIsFree({ capacity: 2, seats: ['a'], queue: [] })).toBe(true);
+  expect(seatIsFree({ capacity: 2, seats: ['a'], queue: ['b'] })).toBe(false);
+  expect(seatIsFree({ capacity: 1, seats: ['a'], queue: [] })).toBe(false);
+  expect(nextToPromote({ capacity: 2, seats: ['a'], queue: ['b', 'c'] })).toBe('b');
+  expect(nextToPromote({ capacity: 1, seats: ['a'], queue: ['b'] })).toBeNull();
+});
+
+test('a hand-over gives the seat to the first in line and keeps everyone else in place', () => {
+  expect(handOver({ capacity: 2, seats: ['a', 'b'], queue: ['c', 'd'] }, 'a')).toEqual({
+    seats: ['b', 'c'],
+    queue: ['d'],
+    promoted: 'c',
+  });
+  expect(handOver({ capacity: 2, seats: ['a', 'b'], queue: [] }, 'b')).toEqual({
+    seats: ['a'],
+    queue: [],
+    promoted: null,
+  });
+});
+
+/** The rules as the functions apply them, step by step, against a first-come-first-served model. */
+test('any sequence of arrivals and departures keeps seats within capacity and the line in arrival order', () => {
+  const step = fc.record({ leave: fc.boolean(), who: fc.nat(9) });
   fc.assert(
-    fc.property(counters, (c) => {
-      const next = takeSeat(c);
-      expect(next.counters.confirmed).toBeLessThanOrEqual(c.capacity);
-      expect(next.counters.confirmed + next.counters.waitlisted).toBe(c.confirmed + c.waitlisted + 1);
-      expect(next.counters.waitSeq).toBeGreaterThanOrEqual(c.waitSeq);
-    }),
-  );
-});
-
-test('a confirmed person leaving hands the seat on when someone waits, else frees it', () => {
-  const full: SeatCounters = { capacity: 1, confirmed: 1, waitlisted: 2, waitSeq: 2 };
-  expect(releaseSeat(full, 'confirmed', true)).toEqual({
-    capacity: 1,
-    confirmed: 1,
-    waitlisted: 1,
-    waitSeq: 2,
-  });
-  expect(releaseSeat({ ...full, waitlisted: 0 }, 'confirmed', false)).toMatchObject({
-    confirmed: 0,
-    waitlisted: 0,
-  });
-  expect(releaseSeat(full, 'waitlisted', false)).toMatchObject({ confirmed: 1, waitlisted: 1 });
-});
-
-test('raising capacity lets in no more people than are waiting or than seats freed', () => {
-  fc.assert(
-    fc.property(counters, fc.integer({ min: 0, max: 100 }), (c, extra) => {
-      const n = seatsToPromote({ ...c, capacity: c.capacity + extra });
-      expect(n).toBe(Math.min(c.waitlisted, c.capacity + extra - c.confirmed));
+    fc.property(fc.integer({ min: 1, max: 4 }), fc.array(step, { maxLength: 60 }), (capacity, steps) => {
+      let s: SeatState = { capacity, seats: [], queue: [] };
+      const arrivals: string[] = [];
+      for (const { leave, who } of steps) {
+        const id = `p${who}`;
+        const place = placeOf(s, id);
+        if (!leave && !place) {
+          arrivals.push(id);
+          s = seatIsFree(s) ? { ...s, seats: [...s.seats, id] } : { ...s, queue: [...s.queue, id] };
+        } else if (leave && place?.status === 'confirmed') {
+          const next = handOver(s, id);
+          s = { ...s, seats: next.seats, queue: next.queue };
+        } else if (leave && place?.status === 'waitlisted') {
+          s = { ...s, queue: s.queue.filter((q) => q !== id) };
+        }
+        expect(s.seats.length).toBeLessThanOrEqual(capacity);
+        if (s.queue.length > 0) expect(s.seats.length).toBe(capacity);
+        // The line keeps the order in which people (last) arrived.
+        const order = (x: string) => arrivals.lastIndexOf(x);
+        expect([...s.queue].sort((x, y) => order(x) - order(y))).toEqual(s.queue);
+        expect(new Set([...s.seats, ...s.queue]).size).toBe(s.seats.length + s.queue.length);
+      }
     }),
   );
 });

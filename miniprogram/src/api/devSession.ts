@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { roleSchema } from '../../../shared/contract/common';
 import { badReplyError, networkError, type Outcome } from './errors';
 import { saveToken } from './session';
