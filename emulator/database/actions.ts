@@ -1,7 +1,8 @@
 /**
  * One function per `/admin` database action, each synchronous: better-sqlite3 blocks, so a request's whole
- * read-modify-write runs in one JS turn and one SQLite transaction, which is what makes conditional updates
- * (`where({ _id, seats: _.lt(30) }).update(...)`) atomic. Each returns the reply without its requestId.
+ * read-modify-write runs in one JS turn and one SQLite transaction (a savepoint inside a group commit), which is
+ * what makes conditional updates (`where({ _id, seats: _.lt(30) }).update(...)`) atomic. Each returns the reply
+ * without its requestId.
  */
 import { randomBytes } from 'node:crypto';
 import { EJSON } from 'bson';
@@ -109,11 +110,12 @@ const insertDocument: Action = (context, body) => {
   const ids = entries.map((entry) => entry.id);
   const transactionId = stringField(body, 'transactionId');
   if (transactionId !== undefined) {
-    for (const { id, doc } of entries) {
+    // Check them all before buffering any, so a duplicate leaves the transaction as it was.
+    for (const { id } of entries) {
       if (context.transactions.read(transactionId, collection, id) !== undefined)
         throw duplicate(collection, id);
-      context.transactions.write(transactionId, collection, id, doc);
     }
+    for (const { id, doc } of entries) context.transactions.write(transactionId, collection, id, doc);
   } else {
     // All or nothing: a duplicate anywhere in the batch leaves the collection unchanged.
     context.store.transaction(() => {
@@ -211,16 +213,17 @@ const abortTransaction: Action = ({ transactions }, body) => {
   return {};
 };
 
-export const ACTIONS: Readonly<Record<string, Action>> = {
-  'database.addCollection': addCollection,
-  'database.listCollections': listCollections,
-  'database.getDocument': getDocument,
-  'database.calculateDocument': calculateDocument,
-  'database.insertDocument': insertDocument,
-  'database.modifyDocument': modifyDocument,
-  'database.removeDocument': removeDocument,
-  'database.aggregateDocuments': aggregateDocuments,
-  'database.startTransaction': startTransaction,
-  'database.commitTransaction': commitTransaction,
-  'database.abortTransaction': abortTransaction,
+/** `writes`: the action may change SQLite, so its reply waits for a durable commit (see commits.ts). */
+export const ACTIONS: Readonly<Record<string, { run: Action; writes: boolean }>> = {
+  'database.addCollection': { run: addCollection, writes: true },
+  'database.listCollections': { run: listCollections, writes: false },
+  'database.getDocument': { run: getDocument, writes: false },
+  'database.calculateDocument': { run: calculateDocument, writes: false },
+  'database.insertDocument': { run: insertDocument, writes: true },
+  'database.modifyDocument': { run: modifyDocument, writes: true },
+  'database.removeDocument': { run: removeDocument, writes: true },
+  'database.aggregateDocuments': { run: aggregateDocuments, writes: false },
+  'database.startTransaction': { run: startTransaction, writes: false },
+  'database.commitTransaction': { run: commitTransaction, writes: true },
+  'database.abortTransaction': { run: abortTransaction, writes: false },
 };

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { ACTIONS } from './actions';
+import { GroupCommit } from './commits';
 import { errorReply, invalidParam } from './errors';
 import { type IndexManifest, parseIndexManifest } from './manifest';
 import { Store } from './store';
@@ -22,11 +23,12 @@ export interface DatabaseEmulator {
 export function openDatabase(options: { file: string; indexes?: IndexManifest }): DatabaseEmulator {
   const store = new Store(options.file, parseIndexManifest(options.indexes ?? {}));
   const transactions = new Transactions(store);
+  const commits = new GroupCommit(store);
   const requestPrefix = randomBytes(4).toString('hex');
   let requests = 0;
 
   return {
-    // Deliberately synchronous inside: one request runs to completion before the next one starts.
+    // Each request runs to completion in one synchronous turn; writes wait for their group's durable commit.
     async handle(body) {
       requests += 1;
       const requestId = `${requestPrefix}-${requests.toString(16)}`;
@@ -37,12 +39,15 @@ export function openDatabase(options: { file: string; indexes?: IndexManifest })
         if (action === undefined) throw invalidParam(`unsupported action ${body.action}`);
         const now = Date.now();
         transactions.sweep(now);
-        return { requestId, ...action({ store, transactions, now }, body) };
+        const run = () => ({ requestId, ...action.run({ store, transactions, now }, body) });
+        if (!action.writes) return run();
+        return await commits.submit(run, (error) => errorReply(requestId, error));
       } catch (error) {
         return errorReply(requestId, error);
       }
     },
     close() {
+      commits.flush();
       store.close();
     },
   };

@@ -1,10 +1,13 @@
 /**
  * Server-side transactions with optimistic concurrency. A transaction buffers its writes in memory and reads its
- * own writes over committed data. Every committed write (plain or transactional) breaks the open transactions that
- * read or wrote the same document, and a write to a document another open transaction already wrote fails at once;
- * either way the caller gets DATABASE_TRANSACTION_CONFLICT, which makes `runTransaction` retry from scratch. So a
- * read-modify-write inside a transaction can never lose an update. Commit applies the write set in one SQLite
- * transaction; abort, conflict or expiry simply drops it, leaving nothing behind.
+ * own writes over committed data; every document it reads or writes (updates read first) joins its read set.
+ * Every committed write, plain or transactional, breaks the open transactions whose read set holds that document,
+ * and a broken transaction's next operation or commit fails with DATABASE_TRANSACTION_CONFLICT, which makes
+ * `runTransaction` run the callback again on fresh data. First committer wins, so a read-modify-write inside a
+ * transaction can never lose an update; and since a conflict always means another write committed, retries make
+ * progress. Conflicts are found at commit rather than at the second write (as MongoDB does) because the SDK
+ * retries without any pause: an eager conflict would burn its three retries while the first writer is still
+ * committing. Commit applies the write set in one SQLite transaction; abort, conflict or expiry drops it.
  */
 import { randomBytes } from 'node:crypto';
 import { DatabaseError, ERROR_CODES } from './errors';
@@ -76,12 +79,7 @@ export class Transactions {
   write(transactionId: string, collection: string, id: DocId, doc: Doc | undefined): void {
     const transaction = this.usable(transactionId);
     const key = docKey(collection, id);
-    for (const other of this.open.values()) {
-      if (other !== transaction && other.writes.has(key)) {
-        this.open.delete(transaction.id);
-        throw conflict();
-      }
-    }
+    transaction.reads.add(key);
     transaction.writes.set(key, { collection, id, doc });
   }
 
@@ -106,9 +104,7 @@ export class Transactions {
   committed(keys: Iterable<string>): void {
     if (this.open.size === 0) return;
     for (const key of keys) {
-      for (const transaction of this.open.values()) {
-        if (transaction.reads.has(key) || transaction.writes.has(key)) transaction.broken = true;
-      }
+      for (const transaction of this.open.values()) if (transaction.reads.has(key)) transaction.broken = true;
     }
   }
 

@@ -214,6 +214,45 @@ describe('where() writes', () => {
   });
 });
 
+describe('concurrent writes', () => {
+  test('writes arriving together commit together, but a failing one fails alone', async () => {
+    const name = await freshCollection();
+    await db.collection(name).add({ _id: 'taken' });
+    const attempts = ['a', 'taken', 'b', 'taken', 'c'].map((id) =>
+      db
+        .collection(name)
+        .add({ _id: id })
+        .then(
+          () => 'ok',
+          (error: unknown) => codeOf(error),
+        ),
+    );
+    expect(await Promise.all(attempts)).toEqual([
+      'ok',
+      'DATABASE_DUPLICATE_WRITE',
+      'ok',
+      'DATABASE_DUPLICATE_WRITE',
+      'ok',
+    ]);
+    expect((await db.collection(name).orderBy('_id', 'asc').get()).data).toEqual([
+      { _id: 'a' },
+      { _id: 'b' },
+      { _id: 'c' },
+      { _id: 'taken' },
+    ]);
+    // Submitted in one tick, these three certainly share one commit.
+    const insert = (id: string) =>
+      emulator.database.handle({
+        action: 'database.insertDocument',
+        collectionName: name,
+        data: [JSON.stringify({ _id: id })],
+      });
+    const replies = await Promise.all([insert('d'), insert('a'), insert('e')]);
+    expect(replies.map((reply) => reply.code)).toEqual([undefined, 'DATABASE_DUPLICATE_WRITE', undefined]);
+    expect((await db.collection(name).count()).total).toBe(6);
+  });
+});
+
 describe('collections and errors', () => {
   test('writes to a missing collection fail with DATABASE_COLLECTION_NOT_EXIST', async () => {
     const missing = db.collection('nowhere');
