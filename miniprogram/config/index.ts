@@ -23,6 +23,8 @@ export default defineConfig<'webpack5'>((merge, { mode }) => {
     defineConstants: {
       // The CloudBase environment id for `wx.cloud.init`; empty means the mini-program's default environment.
       LINLI_CLOUD_ENV: JSON.stringify(process.env.LINLI_CLOUD_ENV ?? ''),
+      // Subscription message template ids (comma-separated) asked for at sign-up; empty skips the request.
+      LINLI_SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(process.env.LINLI_SUBSCRIBE_TEMPLATE_IDS ?? ''),
     },
     // The root project.config.json points WeChat DevTools at dist/weapp; it is not copied into the output.
     mini: {

@@ -115,6 +115,37 @@ const body = shoulders(40.5, 70, 24, 22);
 const meOutline = union(ring(40.5, 26, 11, 6), stroke([...body, body[0] ?? [0, 0]], 6));
 const meFilled = union(disc(40.5, 26, 14), fill(body));
 
+/** 我的报名: a sheet with a tick and two lines, outlined or filled with the marks cut out. */
+const SHEET: Point[] = [
+  [18, 12],
+  [63, 12],
+  [63, 70],
+  [18, 70],
+];
+const TICK: Point[] = [
+  [27, 30],
+  [33, 36],
+  [44, 24],
+];
+const LINES = union(
+  stroke(
+    [
+      [28, 48],
+      [53, 48],
+    ],
+    5,
+  ),
+  stroke(
+    [
+      [28, 59],
+      [47, 59],
+    ],
+    5,
+  ),
+);
+const mineOutline = union(stroke(SHEET, 6, true), stroke(TICK, 5), LINES);
+const mineFilled = minus(fill(SHEET), union(stroke(TICK, 5), LINES));
+
 function png(shape: Shape, [r, g, b]: Rgb): Buffer {
   const rows = Buffer.alloc((SIZE * 4 + 1) * SIZE);
   for (let y = 0; y < SIZE; y++) {
@@ -164,6 +195,8 @@ function chunk(type: string, data: Buffer): Buffer {
 const icons: Record<string, Buffer> = {
   'home.png': png(homeOutline, GREY),
   'home-active.png': png(homeFilled, GREEN),
+  'mine.png': png(mineOutline, GREY),
+  'mine-active.png': png(mineFilled, GREEN),
   'me.png': png(meOutline, GREY),
   'me-active.png': png(meFilled, GREEN),
 };

@@ -5,7 +5,10 @@ export default defineAppConfig({
   // Resident pages live in the main package; staff, street-office and city pages load on demand.
   pages: [
     'pages/home/index',
+    'pages/mine/index',
     'pages/me/index',
+    'pages/activity/index',
+    'pages/inbox/index',
     'pages/centers/index',
     'pages/profile/index',
     'pages/family/index',
@@ -13,7 +16,10 @@ export default defineAppConfig({
     ...localSignIn,
   ],
   subPackages: [
-    { root: 'packages/staff', pages: ['pages/center/index'] },
+    {
+      root: 'packages/staff',
+      pages: ['pages/center/index', 'pages/month/index', 'pages/edit/index', 'pages/activity/index'],
+    },
     { root: 'packages/office', pages: ['pages/street/index'] },
     { root: 'packages/city', pages: ['pages/overview/index'] },
   ],
@@ -38,6 +44,12 @@ export default defineAppConfig({
         text: '首页',
         iconPath: 'assets/tab/home.png',
         selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的报名',
+        iconPath: 'assets/tab/mine.png',
+        selectedIconPath: 'assets/tab/mine-active.png',
       },
       {
         pagePath: 'pages/me/index',

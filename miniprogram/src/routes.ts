@@ -3,28 +3,42 @@ import Taro from '@tarojs/taro';
 /** Every page's path, so navigation never spells one twice. Subpackage roots are in app.config.ts. */
 export const ROUTES = {
   home: '/pages/home/index',
+  mine: '/pages/mine/index',
   me: '/pages/me/index',
+  activity: '/pages/activity/index',
+  inbox: '/pages/inbox/index',
   centers: '/pages/centers/index',
   profile: '/pages/profile/index',
   family: '/pages/family/index',
   join: '/pages/join/index',
   login: '/pages/login/index',
   staff: '/packages/staff/pages/center/index',
+  staffMonth: '/packages/staff/pages/month/index',
+  staffEdit: '/packages/staff/pages/edit/index',
+  staffActivity: '/packages/staff/pages/activity/index',
   office: '/packages/office/pages/street/index',
   city: '/packages/city/pages/overview/index',
 } as const;
 
-export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.me];
+export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.mine, ROUTES.me];
+/** The 我的 tab, where the unread-message badge sits. */
+export const ME_TAB_INDEX = 2;
 
 type Route = (typeof ROUTES)[keyof typeof ROUTES];
 
-/** Opens a page the right way for its kind (tab pages cannot be pushed). */
-export function go(route: Route): void {
-  if (TAB_ROUTES.includes(route)) void Taro.switchTab({ url: route });
-  else void Taro.navigateTo({ url: route });
+/** Opens a page the right way for its kind (tab pages cannot be pushed, nor take parameters). */
+export function go(route: Route, params: Record<string, string> = {}): void {
+  if (TAB_ROUTES.includes(route)) {
+    void Taro.switchTab({ url: route });
+    return;
+  }
+  const query = Object.entries(params)
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
+    .join('&');
+  void Taro.navigateTo({ url: query ? `${route}?${query}` : route });
 }
 
-/** Back to where the resident came from, or home when the page was opened directly. */
+/** Back to where the person came from, or home when the page was opened directly. */
 export function goBack(): void {
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
   else void Taro.switchTab({ url: ROUTES.home });

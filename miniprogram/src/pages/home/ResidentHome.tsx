@@ -1,22 +1,20 @@
-import { Button, Text } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import type { CenterBrief } from '../../../../shared/contract/account';
-import { Card } from '../../components/Card';
 import { EmptyState } from '../../components/Status';
 import { go, ROUTES } from '../../routes';
+import { useUnread } from '../../state/inbox';
+import { MonthSection } from './MonthSection';
 
 const TEXT = {
-  homeCenter: '我的邻里中心',
-  change: '换一个邻里中心',
   noCenterTitle: '还没有选常去的邻里中心',
   noCenterHint: '选好后，这里会显示它每月的活动和服务。',
   choose: '选择邻里中心',
-  address: '地址',
-  operator: '运营',
-  monthTitle: '本月活动清单',
-  monthHint: '中心发布本月清单后，您可以在这里报名。',
+  change: '换一个中心',
+  unread: (n: number) => `您有 ${n} 条新消息，点这里查看`,
 } as const;
 
 export function ResidentHome({ homeCenter }: { homeCenter: CenterBrief | null }) {
+  const unread = useUnread();
   if (!homeCenter) {
     return (
       <EmptyState
@@ -29,26 +27,23 @@ export function ResidentHome({ homeCenter }: { homeCenter: CenterBrief | null })
   }
   return (
     <>
-      <Card title={TEXT.homeCenter}>
-        <Text className="kv strong">{homeCenter.name}</Text>
-        <Text className="muted">
-          {homeCenter.districtName} · {homeCenter.streetName}
-        </Text>
-        <Text className="kv">
-          <Text className="kv__key">{TEXT.address}</Text>
-          {homeCenter.address}
-        </Text>
-        <Text className="kv">
-          <Text className="kv__key">{TEXT.operator}</Text>
-          {homeCenter.operatorName}
-        </Text>
-        <Button className="btn btn--plain" onClick={() => go(ROUTES.centers)}>
+      <View className="card center-bar">
+        <View className="center-bar__text">
+          <Text className="kv strong">{homeCenter.name}</Text>
+          <Text className="muted">
+            {homeCenter.streetName} · {homeCenter.address}
+          </Text>
+        </View>
+        <Button className="btn btn--plain btn--small" onClick={() => go(ROUTES.centers)}>
           {TEXT.change}
         </Button>
-      </Card>
-      <Card title={TEXT.monthTitle}>
-        <Text className="muted">{TEXT.monthHint}</Text>
-      </Card>
+      </View>
+      {unread ? (
+        <View className="notice" role="button" onClick={() => go(ROUTES.inbox)}>
+          <Text>✉ {TEXT.unread(unread)}</Text>
+        </View>
+      ) : null}
+      <MonthSection center={homeCenter} />
     </>
   );
 }

@@ -1,6 +1,8 @@
 import { Text } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
 import { Screen } from '../../components/Screen';
 import { ErrorState, Loading } from '../../components/Status';
+import { refreshUnread } from '../../state/inbox';
 import { useMember } from '../../state/member';
 import { ResidentHome } from './ResidentHome';
 import { WorkplaceHome } from './WorkplaceHome';
@@ -13,6 +15,7 @@ const TEXT = {
 /** The first page: what matters to this person, by role. */
 export default function HomePage() {
   const member = useMember();
+  useDidShow(() => void refreshUnread());
 
   if (!member.data) {
     return (

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { call } from '../../api/client';
 import { clearToken } from '../../api/session';
 import { Card } from '../../components/Card';
@@ -10,6 +10,7 @@ import { useMutation } from '../../hooks/useMutation';
 import { ROLE_LABELS } from '../../labels';
 import { go, ROUTES } from '../../routes';
 import { setElderlyMode, useFontScale } from '../../state/fontScale';
+import { refreshUnread, useUnread } from '../../state/inbox';
 import { applyMember, forgetMember, useMember } from '../../state/member';
 
 const TEXT = {
@@ -30,11 +31,17 @@ const TEXT = {
   inviteHint: '社工或街道工作人员，请用收到的邀请码加入。',
   join: '使用邀请码',
   signOut: '退出登录',
+  messages: '消息',
+  unread: (n: number) => `${n} 条新消息`,
+  noUnread: '没有新消息',
+  openMessages: '查看消息',
 } as const;
 
 export default function MePage() {
   const member = useMember();
   const { elderlyMode } = useFontScale();
+  const unread = useUnread();
+  useDidShow(() => void refreshUnread());
   const saveElderly = useMutation((on: boolean, options) =>
     call('account', 'updateProfile', { elderlyMode: on }, options),
   );
@@ -68,6 +75,17 @@ export default function MePage() {
 
   return (
     <Screen>
+      <Card title={TEXT.messages}>
+        <View className="badges">
+          <Text className={unread ? 'badge badge--strong' : 'badge badge--muted'}>
+            {unread ? `● ${TEXT.unread(unread)}` : TEXT.noUnread}
+          </Text>
+        </View>
+        <Button className="btn btn--primary" onClick={() => go(ROUTES.inbox)}>
+          {TEXT.openMessages}
+        </Button>
+      </Card>
+
       <Card title={TEXT.profile}>
         <Text className="kv">
           <Text className="kv__key">{TEXT.name}</Text>

@@ -1,10 +1,11 @@
-import { Text } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { call } from '../../../../api/client';
 import { Card } from '../../../../components/Card';
 import { Screen } from '../../../../components/Screen';
 import { EmptyState, ErrorState, Loading } from '../../../../components/Status';
 import { useRemote } from '../../../../hooks/useRemote';
 import { CENTER_STATUS_LABELS } from '../../../../labels';
+import { go, ROUTES } from '../../../../routes';
 import { useMember } from '../../../../state/member';
 
 const TEXT = {
@@ -15,9 +16,12 @@ const TEXT = {
   address: '地址',
   operator: '运营机构',
   status: '状态',
-  todoTitle: '本月工作',
-  todo: ['制定本月活动清单', '活动签到（扫码或手工）', '回复居民需求'],
-  todoHint: '这些功能正在开发，上线后会出现在这里。',
+  monthTitle: '活动清单',
+  monthHint: '写本月和下月的活动，发布后居民就能报名；查看报名名单。',
+  openMonth: '编辑活动清单',
+  todoTitle: '即将上线',
+  todo: ['活动签到（扫码或手工）', '回复居民需求'],
+  todoBadge: '建设中',
 } as const;
 
 /** Staff subpackage: the center this staff member works for. */
@@ -64,13 +68,19 @@ export default function StaffCenterPage() {
             {CENTER_STATUS_LABELS[center.status]}
           </Text>
         </Card>
+        <Card title={TEXT.monthTitle}>
+          <Text className="muted">{TEXT.monthHint}</Text>
+          <Button className="btn btn--primary" onClick={() => go(ROUTES.staffMonth)}>
+            {TEXT.openMonth}
+          </Button>
+        </Card>
         <Card title={TEXT.todoTitle}>
           {TEXT.todo.map((item) => (
-            <Text key={item} className="list-item">
-              {item}
-            </Text>
+            <View key={item} className="list-item row">
+              <Text>{item}</Text>
+              <Text className="badge badge--muted">{TEXT.todoBadge}</Text>
+            </View>
           ))}
-          <Text className="muted">{TEXT.todoHint}</Text>
         </Card>
       </>
     );

@@ -1,0 +1,35 @@
+import { Text, Textarea, View } from '@tarojs/components';
+
+export interface TextAreaProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  error?: string | undefined;
+  /** Default 500. */
+  maxlength?: number;
+}
+
+/** Several lines of text (an activity's description), growing with its content. */
+export function TextArea({ label, value, onChange, placeholder, error, maxlength = 500 }: TextAreaProps) {
+  return (
+    <View className={error ? 'field field--invalid' : 'field'}>
+      <Text className="field__label">{label}</Text>
+      <Textarea
+        className="field__textarea"
+        value={value}
+        maxlength={maxlength}
+        autoHeight
+        placeholder={placeholder}
+        placeholderClass="field__placeholder"
+        aria-label={label}
+        onInput={(event) => onChange(event.detail.value)}
+      />
+      {error ? (
+        <View role="alert">
+          <Text className="field__error">⚠ {error}</Text>
+        </View>
+      ) : null}
+    </View>
+  );
+}

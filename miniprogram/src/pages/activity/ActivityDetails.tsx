@@ -1,0 +1,71 @@
+import { Text, View } from '@tarojs/components';
+import { type ActivityView, CATEGORY_LABELS } from '../../../../shared/contract/activities';
+import { formatWhen } from '../../../../shared/rules/time';
+import { badgeClass, formatSpan, seatsLabel } from '../../activity/describe';
+import { Card } from '../../components/Card';
+
+const TEXT = {
+  when: '时间',
+  place: '地点',
+  center: '中心',
+  seats: '名额',
+  seatsValue: (a: ActivityView) =>
+    `共 ${a.capacity} 个，已报 ${a.confirmed} 人${a.waitlisted ? `，候补 ${a.waitlisted} 人` : ''}`,
+  deadline: '报名截止',
+  about: '活动介绍',
+  cancelled: (reason: string | null) => `这个活动已取消${reason ? `：${reason}` : '。'}`,
+} as const;
+
+/** What, when, where and how many: the facts of one activity. */
+export function ActivityDetails({ activity }: { activity: ActivityView }) {
+  const seats = seatsLabel(activity);
+  return (
+    <Card>
+      <Text className="muted">{CATEGORY_LABELS[activity.category]}</Text>
+      <Text className="title">{activity.title}</Text>
+      {activity.status === 'cancelled' ? (
+        <View role="alert" className="notice notice--muted">
+          <Text>{TEXT.cancelled(activity.cancelReason)}</Text>
+        </View>
+      ) : null}
+      <Text className="kv">
+        <Text className="kv__key">{TEXT.when}</Text>
+        {formatSpan(activity.startAt, activity.endAt)}
+      </Text>
+      <Text className="kv">
+        <Text className="kv__key">{TEXT.place}</Text>
+        {activity.place}
+      </Text>
+      <Text className="kv">
+        <Text className="kv__key">{TEXT.center}</Text>
+        {activity.centerName}
+      </Text>
+      <Text className="kv">
+        <Text className="kv__key">{TEXT.seats}</Text>
+        {TEXT.seatsValue(activity)}
+      </Text>
+      <Text className="kv">
+        <Text className="kv__key">{TEXT.deadline}</Text>
+        {formatWhen(activity.signupDeadline)}
+      </Text>
+      <View className="badges">
+        <Text className={badgeClass(seats.tone)}>{seats.text}</Text>
+      </View>
+      {activity.tags.length ? (
+        <View className="tags">
+          {activity.tags.map((tag) => (
+            <Text key={tag} className="tag">
+              {tag}
+            </Text>
+          ))}
+        </View>
+      ) : null}
+      {activity.description ? (
+        <>
+          <Text className="subheading">{TEXT.about}</Text>
+          <Text className="body-text">{activity.description}</Text>
+        </>
+      ) : null}
+    </Card>
+  );
+}

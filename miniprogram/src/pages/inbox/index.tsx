@@ -1,0 +1,63 @@
+import { Text, View } from '@tarojs/components';
+import { useEffect } from 'react';
+import type { InboxMessage } from '../../../../shared/contract/notify';
+import { formatWhen } from '../../../../shared/rules/time';
+import { call } from '../../api/client';
+import { Screen } from '../../components/Screen';
+import { EmptyState, ErrorState, Loading } from '../../components/Status';
+import { useRemote } from '../../hooks/useRemote';
+import { go, ROUTES } from '../../routes';
+import { setUnread } from '../../state/inbox';
+
+const TEXT = {
+  title: '消息',
+  empty: '还没有消息',
+  emptyHint: '报名成功、候补递补、活动取消和活动前一天的提醒，都会发到这里。',
+  unread: '● 新消息',
+  open: '查看活动 ›',
+} as const;
+
+function MessageItem({ message }: { message: InboxMessage }) {
+  return (
+    <View
+      className={message.read ? 'card message' : 'card message message--unread'}
+      role="button"
+      onClick={() => go(ROUTES.activity, { id: message.activityId })}
+    >
+      {message.read ? null : <Text className="badge badge--strong">{TEXT.unread}</Text>}
+      <Text className="card__title">{message.title}</Text>
+      <Text className="body-text">{message.body}</Text>
+      <Text className="muted">{formatWhen(message.createdAt)}</Text>
+      <Text className="activity-card__more">{TEXT.open}</Text>
+    </View>
+  );
+}
+
+/** The in-app inbox: every message lands here. Opening it marks them read; the new ones stay marked until left. */
+export default function InboxPage() {
+  const inbox = useRemote(() => call('notify', 'inbox', {}));
+  const hasUnread = inbox.data?.messages.some((m) => !m.read) ?? false;
+
+  // Seen is read: the list keeps its 新消息 marks while open, the count on the 我的 tab goes.
+  useEffect(() => {
+    if (!hasUnread) return;
+    void call('notify', 'markRead', {}).then((outcome) => {
+      if (outcome.ok) setUnread(0);
+    });
+  }, [hasUnread]);
+
+  const body = () => {
+    if (inbox.status === 'error' && !inbox.data)
+      return <ErrorState error={inbox.error} onRetry={inbox.reload} />;
+    if (!inbox.data) return <Loading />;
+    if (inbox.data.messages.length === 0) return <EmptyState title={TEXT.empty} hint={TEXT.emptyHint} />;
+    return inbox.data.messages.map((m) => <MessageItem key={m.id} message={m} />);
+  };
+
+  return (
+    <Screen>
+      <Text className="title">{TEXT.title}</Text>
+      {body()}
+    </Screen>
+  );
+}

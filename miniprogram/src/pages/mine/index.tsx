@@ -1,0 +1,93 @@
+import { Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import type { RegistrationView } from '../../../../shared/contract/registrations';
+import { badgeClass, formatSpan, registrationLabel } from '../../activity/describe';
+import { call } from '../../api/client';
+import { Screen } from '../../components/Screen';
+import { EmptyState, ErrorState, Loading } from '../../components/Status';
+import { useOnReturn } from '../../hooks/useOnReturn';
+import { useRemote } from '../../hooks/useRemote';
+import { go, ROUTES } from '../../routes';
+import { refreshUnread } from '../../state/inbox';
+
+const TEXT = {
+  title: '我的报名',
+  upcoming: '即将参加',
+  past: '已经结束',
+  noUpcoming: '最近没有要参加的活动',
+  noUpcomingHint: '去首页看看本月清单，报个名吧。',
+  toHome: '看本月活动',
+  when: '时间',
+  place: '地点',
+  forWhom: (name: string) => `为${name}报名`,
+  open: '查看详情 ›',
+} as const;
+
+function RegistrationItem({ r }: { r: RegistrationView }) {
+  const label = registrationLabel(r);
+  return (
+    <View
+      className="card activity-card activity-card--link"
+      role="button"
+      onClick={() => go(ROUTES.activity, { id: r.activityId })}
+    >
+      <Text className="card__title">{r.activity.title}</Text>
+      <View className="badges">
+        <Text className={`${badgeClass(label.tone)} badge--strong`}>{label.text}</Text>
+      </View>
+      {r.forMemberId ? <Text className="kv">{TEXT.forWhom(r.displayName)}</Text> : null}
+      <Text className="kv">
+        <Text className="kv__key">{TEXT.when}</Text>
+        {formatSpan(r.activity.startAt, r.activity.endAt)}
+      </Text>
+      <Text className="kv">
+        <Text className="kv__key">{TEXT.place}</Text>
+        {r.activity.centerName} · {r.activity.place}
+      </Text>
+      <Text className="activity-card__more">{TEXT.open}</Text>
+    </View>
+  );
+}
+
+/** Tab page: what the resident (and their family) signed up for, coming and past, with each status. */
+export default function MinePage() {
+  const mine = useRemote(() => call('registrations', 'mine', {}));
+  useOnReturn(mine.reload);
+  useDidShow(() => void refreshUnread());
+
+  const body = () => {
+    if (mine.status === 'error' && !mine.data) return <ErrorState error={mine.error} onRetry={mine.reload} />;
+    if (!mine.data) return <Loading />;
+    const { upcoming, past } = mine.data;
+    return (
+      <>
+        <Text className="group-title">{TEXT.upcoming}</Text>
+        {upcoming.length === 0 ? (
+          <EmptyState
+            title={TEXT.noUpcoming}
+            hint={TEXT.noUpcomingHint}
+            actionText={TEXT.toHome}
+            onAction={() => go(ROUTES.home)}
+          />
+        ) : (
+          upcoming.map((r) => <RegistrationItem key={r.registrationId} r={r} />)
+        )}
+        {past.length ? (
+          <>
+            <Text className="group-title">{TEXT.past}</Text>
+            {past.map((r) => (
+              <RegistrationItem key={r.registrationId} r={r} />
+            ))}
+          </>
+        ) : null}
+      </>
+    );
+  };
+
+  return (
+    <Screen>
+      <Text className="title">{TEXT.title}</Text>
+      {body()}
+    </Screen>
+  );
+}
