@@ -89,7 +89,8 @@ export function find(
 ): string[] {
   const rows = matching(store, collection, query);
   const offset = options.offset ?? 0;
-  const limit = Math.min(Math.max(options.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
+  // Like the SDK: a missing or zero limit means the default page, never everything.
+  const limit = Math.min(options.limit || DEFAULT_LIMIT, MAX_LIMIT);
   if (options.order === undefined && options.projection === undefined) {
     return rows.slice(offset, offset + limit).map((row) => row.text);
   }

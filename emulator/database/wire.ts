@@ -76,7 +76,7 @@ export function integerField(body: Doc, name: string): number | undefined {
 
 /**
  * `db.serverDate({ offset })` travels as `{ $tcb_server_date: { offset } }` wherever a value may appear; the server
- * replaces it with its own clock plus the offset in milliseconds, one clock reading per request.
+ * replaces it with its own clock (read once per payload) plus the offset in milliseconds.
  */
 export function resolveServerDates(value: unknown, now: number): unknown {
   if (Array.isArray(value)) return value.map((item) => resolveServerDates(item, now));
