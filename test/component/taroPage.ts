@@ -22,6 +22,10 @@ type PrivacyResolve = (option: { event: string; buttonId?: string }) => void;
 export interface FakeWeChat {
   calls: CloudCall[];
   toasts: string[];
+  /** Titles of the confirmation dialogs shown, in order. */
+  modals: string[];
+  /** Template id lists the app asked consent for with `requestSubscribeMessage`. */
+  subscribeRequests: string[][];
   storage: Map<string, unknown>;
   /** What the app registered with `wx.onNeedPrivacyAuthorization`; call it as WeChat would. */
   privacyListener: ((resolve: PrivacyResolve) => void) | null;
@@ -31,13 +35,24 @@ export interface WeChatOptions {
   cloud: CloudHandler;
   /** `getAppBaseInfo().fontSizeScaleFactor`: the resident's WeChat font setting. Default 1. */
   fontScale?: number;
+  /** What the person answers in `showModal` dialogs. Default true (the confirm button). */
+  confirmModals?: boolean;
+  /** The page's query, as WeChat passes it to `onLoad` (e.g. `{ id: 'a-1' }`). */
+  query?: Record<string, string>;
 }
 
 type Lifecycle = (this: unknown, ...args: unknown[]) => unknown;
 type Definition = Record<string, unknown>;
 
-function installWeChat({ cloud, fontScale = 1 }: WeChatOptions): FakeWeChat {
-  const fake: FakeWeChat = { calls: [], toasts: [], storage: new Map(), privacyListener: null };
+function installWeChat({ cloud, fontScale = 1, confirmModals = true }: WeChatOptions): FakeWeChat {
+  const fake: FakeWeChat = {
+    calls: [],
+    toasts: [],
+    modals: [],
+    subscribeRequests: [],
+    storage: new Map(),
+    privacyListener: null,
+  };
   const done = <T>(options: { success?: (r: T) => void; complete?: (r: T) => void }, result: T) => {
     options.success?.(result);
     options.complete?.(result);
@@ -57,6 +72,17 @@ function installWeChat({ cloud, fontScale = 1 }: WeChatOptions): FakeWeChat {
       fake.toasts.push(options.title);
       done(options, { errMsg: 'showToast:ok' });
     },
+    showModal: (options: { title: string; success?: (r: object) => void }) => {
+      fake.modals.push(options.title);
+      done(options, { errMsg: 'showModal:ok', confirm: confirmModals, cancel: !confirmModals });
+    },
+    requestSubscribeMessage: (options: { tmplIds: string[]; success?: (r: object) => void }) => {
+      fake.subscribeRequests.push(options.tmplIds);
+      done(options, { errMsg: 'requestSubscribeMessage:ok' });
+    },
+    setTabBarBadge: navigation,
+    removeTabBarBadge: navigation,
+    pageScrollTo: navigation,
     navigateTo: navigation,
     navigateBack: navigation,
     switchTab: navigation,
@@ -72,7 +98,7 @@ function installWeChat({ cloud, fontScale = 1 }: WeChatOptions): FakeWeChat {
   return fake;
 }
 
-function installAppShims(): Record<string, Lifecycle> {
+function installAppShims(query: Record<string, string>): Record<string, Lifecycle> {
   const g = globalThis as Record<string, unknown>;
   let app: Record<string, Lifecycle> = {};
   g.App = (definition: Record<string, Lifecycle>) => {
@@ -91,7 +117,7 @@ function installAppShims(): Record<string, Lifecycle> {
       methods,
       lifetimes: {
         attached(this: unknown) {
-          hook('onLoad')?.call(this, {});
+          hook('onLoad')?.call(this, query);
         },
         ready(this: unknown) {
           hook('onShow')?.call(this);
@@ -121,7 +147,7 @@ export async function renderPage(route: string, options: WeChatOptions): Promise
     throw new Error('dist/weapp is missing: run `npm run build:weapp` first');
   }
   const wx = installWeChat(options);
-  const app = installAppShims();
+  const app = installAppShims(options.query ?? {});
   require(path.join(WEAPP_ROOT, 'app.js'));
   app.onLaunch?.call(app, { path: route, query: {} });
   const id = simulate.load(path.join(WEAPP_ROOT, route), { rootPath: WEAPP_ROOT });
