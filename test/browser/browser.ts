@@ -51,6 +51,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
     const shown = [...document.querySelectorAll<HTMLElement>('.taro_page')].find(
       (el) => el.offsetParent !== null,
     );
+    // From the top: a page scrolled by the last tap would otherwise hide its title under the navigation bar.
+    if (shown) shown.scrollTop = 0;
     return shown ? shown.scrollHeight + (window.innerHeight - shown.clientHeight) : window.innerHeight;
   });
   await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, Math.ceil(height)) });

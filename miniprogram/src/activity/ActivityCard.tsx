@@ -31,7 +31,7 @@ export function ActivityCard({ activity, onOpen, showCategory = false }: Activit
       <Text className="card__title">{activity.title}</Text>
       <Text className="kv">
         <Text className="kv__key">{TEXT.when}</Text>
-        {formatSpan(activity.startAt, activity.endAt)}
+        <Text className="when">{formatSpan(activity.startAt, activity.endAt)}</Text>
       </Text>
       <Text className="kv">
         <Text className="kv__key">{TEXT.place}</Text>

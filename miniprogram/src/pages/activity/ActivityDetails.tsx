@@ -30,7 +30,7 @@ export function ActivityDetails({ activity }: { activity: ActivityView }) {
       ) : null}
       <Text className="kv">
         <Text className="kv__key">{TEXT.when}</Text>
-        {formatSpan(activity.startAt, activity.endAt)}
+        <Text className="when">{formatSpan(activity.startAt, activity.endAt)}</Text>
       </Text>
       <Text className="kv">
         <Text className="kv__key">{TEXT.place}</Text>
@@ -46,7 +46,7 @@ export function ActivityDetails({ activity }: { activity: ActivityView }) {
       </Text>
       <Text className="kv">
         <Text className="kv__key">{TEXT.deadline}</Text>
-        {formatWhen(activity.signupDeadline)}
+        <Text className="when">{formatWhen(activity.signupDeadline)}</Text>
       </Text>
       <View className="badges">
         <Text className={badgeClass(seats.tone)}>{seats.text}</Text>

@@ -21,7 +21,7 @@ const TEXT = {
   signUp: '报名',
   waitlist: '名额已满，报名候补',
   busy: '正在报名…',
-  allDone: '您和家人都已报名这个活动。',
+  allDone: (withFamily: boolean) => (withFamily ? '您和家人都已报名这个活动。' : '您已报名这个活动。'),
 } as const;
 
 const SELF = 'self';
@@ -79,7 +79,7 @@ export function SignUpPanel({ activity, family, onSignedUp }: SignUpPanelProps) 
   return (
     <Card title={TEXT.title}>
       {free.length === 0 ? (
-        <Text className="muted">{TEXT.allDone}</Text>
+        <Text className="muted">{TEXT.allDone(family.length > 0)}</Text>
       ) : (
         <>
           <ChoiceList

@@ -10,6 +10,7 @@ const TEXT = {
   noCenterHint: '选好后，这里会显示它每月的活动和服务。',
   choose: '选择邻里中心',
   change: '换一个中心',
+  homeCenter: '我的邻里中心',
   unread: (n: number) => `您有 ${n} 条新消息，点这里查看`,
 } as const;
 
@@ -29,10 +30,9 @@ export function ResidentHome({ homeCenter }: { homeCenter: CenterBrief | null })
     <>
       <View className="card center-bar">
         <View className="center-bar__text">
+          <Text className="muted">{TEXT.homeCenter}</Text>
           <Text className="kv strong">{homeCenter.name}</Text>
-          <Text className="muted">
-            {homeCenter.streetName} · {homeCenter.address}
-          </Text>
+          <Text className="muted">{homeCenter.address}</Text>
         </View>
         <Button className="btn btn--plain btn--small" onClick={() => go(ROUTES.centers)}>
           {TEXT.change}

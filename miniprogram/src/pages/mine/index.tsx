@@ -38,7 +38,7 @@ function RegistrationItem({ r }: { r: RegistrationView }) {
       {r.forMemberId ? <Text className="kv">{TEXT.forWhom(r.displayName)}</Text> : null}
       <Text className="kv">
         <Text className="kv__key">{TEXT.when}</Text>
-        {formatSpan(r.activity.startAt, r.activity.endAt)}
+        <Text className="when">{formatSpan(r.activity.startAt, r.activity.endAt)}</Text>
       </Text>
       <Text className="kv">
         <Text className="kv__key">{TEXT.place}</Text>

@@ -177,22 +177,20 @@ export default function EditActivityPage() {
         error={errors.capacity}
         onChange={(v) => set('capacity', v)}
       />
-      <View className="pair">
-        <PickerField
-          label={TEXT.deadlineDate}
-          mode="date"
-          value={fields.deadlineDate}
-          display={formatDay(fields.deadlineDate)}
-          onChange={(v) => set('deadlineDate', v)}
-        />
-        <PickerField
-          label={TEXT.deadlineTime}
-          mode="time"
-          value={fields.deadlineTime}
-          error={errors.deadlineTime}
-          onChange={(v) => set('deadlineTime', v)}
-        />
-      </View>
+      <PickerField
+        label={TEXT.deadlineDate}
+        mode="date"
+        value={fields.deadlineDate}
+        display={formatDay(fields.deadlineDate)}
+        onChange={(v) => set('deadlineDate', v)}
+      />
+      <PickerField
+        label={TEXT.deadlineTime}
+        mode="time"
+        value={fields.deadlineTime}
+        error={errors.deadlineTime}
+        onChange={(v) => set('deadlineTime', v)}
+      />
       <ChipGroup
         label={TEXT.tags}
         showLabel

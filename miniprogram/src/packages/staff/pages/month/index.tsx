@@ -131,7 +131,7 @@ export default function MonthEditorPage() {
           <EmptyState title={TEXT.empty} hint={TEXT.emptyHint} />
         ) : (
           <>
-            <View className="card">
+            <View className="spaced">
               <SwitchRow
                 label={TEXT.preview}
                 description={TEXT.previewHint}
