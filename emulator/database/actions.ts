@@ -26,7 +26,7 @@ import {
   stringField,
 } from './wire';
 
-export interface Context {
+interface Context {
   store: Store;
   transactions: Transactions;
   now: number;

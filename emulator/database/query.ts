@@ -11,10 +11,10 @@ import { type Doc, encodeDoc, isPlainObject } from './wire';
 /** `$where`/`$function` would run code sent by a caller; CloudBase does not offer them either. */
 export const MINGO_OPTIONS: Partial<Options> = { scriptEnabled: false };
 
-export const DEFAULT_LIMIT = 100;
-export const MAX_LIMIT = 1000;
+const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 1000;
 
-export interface FindOptions {
+interface FindOptions {
   order?: Doc;
   offset?: number;
   limit?: number;

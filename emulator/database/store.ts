@@ -92,9 +92,9 @@ export class Store {
       this.db.exec(
         `CREATE TABLE ${tableOf(collection)} (seq INTEGER PRIMARY KEY, id UNIQUE NOT NULL, doc TEXT NOT NULL)`,
       );
-      this.existing.add(collection);
       this.syncIndexes(collection);
     });
+    this.existing.add(collection);
     return true;
   }
 

@@ -15,7 +15,7 @@ import type { Store } from './store';
 import type { Doc, DocId } from './wire';
 
 /** Transactions nobody commits are dropped after this long, like CloudBase's server-side transaction timeout. */
-export const TRANSACTION_LIFETIME_MS = 30_000;
+const TRANSACTION_LIFETIME_MS = 30_000;
 
 interface PendingWrite {
   collection: string;
