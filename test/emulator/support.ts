@@ -10,6 +10,10 @@ import { join } from 'node:path';
 import tcb from '@cloudbase/node-sdk';
 import { type DatabaseEmulator, type IndexManifest, openDatabase } from '../../emulator/database';
 
+// Tests here make dozens to hundreds of SDK calls over HTTP; on a busy 2-core machine (builds and browsers
+// running alongside) jest's 5 s default is too tight for them, though each normally takes well under 1 s.
+jest.setTimeout(30_000);
+
 // What the cloud runtime sets; without them every SDK call first waits ~50 ms on a metadata lookup.
 process.env.TENCENTCLOUD_RUNENV = 'SCF';
 process.env.TENCENTCLOUD_REGION = 'ap-shanghai';
