@@ -179,8 +179,11 @@ export async function settleRegistration(
   registrationId: string,
   activity: ActivityRecord,
   now: Date,
+  /** The record as the caller just wrote it, saving a read. */
+  known?: RegistrationRecord,
 ): Promise<void> {
-  const reg = await readDoc(db, COLLECTIONS.registrations, registrationId, registrationRecordSchema);
+  const reg =
+    known ?? (await readDoc(db, COLLECTIONS.registrations, registrationId, registrationRecordSchema));
   if (!reg || !SETTLEABLE.has(reg.status)) return;
   const target = placeOf(activity, registrationId)?.status ?? 'cancelled';
   if (target === reg.status) return;

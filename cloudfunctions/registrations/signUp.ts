@@ -3,7 +3,12 @@ import type { registrationsContract } from '../../shared/contract/registrations'
 import { AppError } from '../../shared/errors';
 import { placeOf, signupRefusal } from '../../shared/rules/seats';
 import { type ActionHandler, insertOnce, readDoc } from '../kit';
-import { loadActivity, registrationIdFor, registrationRecordSchema } from '../records/activities';
+import {
+  loadActivity,
+  type RegistrationRecord,
+  registrationIdFor,
+  registrationRecordSchema,
+} from '../records/activities';
 import { claimPlace, settleRegistration } from '../records/seats';
 
 type Registrations = typeof registrationsContract;
@@ -28,52 +33,59 @@ export const signUp: ActionHandler<Registrations['signUp']> = {
     if (!activity || activity.status === 'draft') throw new AppError('NOT_FOUND', '没有找到这个活动');
     const registrationId = registrationIdFor(activityId, forMemberId ?? openid);
 
-    const existing = await readDoc(db, COLLECTIONS.registrations, registrationId, registrationRecordSchema);
-    if (existing && HOLDS_PLACE.has(existing.status)) {
-      const place = placeOf(activity, registrationId);
-      return {
-        registrationId,
-        status: place?.status ?? 'confirmed',
-        waitlistPosition: place?.position ?? null,
-        alreadyRegistered: true,
-      };
-    }
-    const refusal = signupRefusal(activity, now);
-    if (refusal) throw new AppError(refusal.code, refusal.message);
-
     const person = {
       displayName: family?.displayName ?? member.displayName,
       forMemberId: forMemberId ?? null,
     };
-    if (!existing) {
-      await insertOnce(db, COLLECTIONS.registrations, {
-        _id: registrationId,
-        activityId,
-        centerId: activity.centerId,
-        openid,
-        ...person,
-        status: 'pending',
-        cancelledBy: null,
-        round: 1,
-        startAt: activity.startAt,
-        createdAt: now,
-      });
-    } else if (existing.status === 'cancelled') {
-      // Signing up again after cancelling: a new round on the same record, so the history stays one line.
-      await db
-        .collection(COLLECTIONS.registrations)
-        .where({ _id: registrationId, status: 'cancelled' })
-        .update({
-          ...person,
-          status: 'pending',
-          cancelledBy: null,
-          round: db.command.inc(1),
-          createdAt: now,
-        });
+    const fresh: RegistrationRecord = {
+      _id: registrationId,
+      activityId,
+      centerId: activity.centerId,
+      openid,
+      ...person,
+      status: 'pending',
+      cancelledBy: null,
+      round: 1,
+      startAt: activity.startAt,
+      createdAt: now,
+    };
+    // The common case is a first sign-up while open: try the insert, and read what is there only when that fails.
+    let record = fresh;
+    const inserted =
+      signupRefusal(activity, now) === null && (await insertOnce(db, COLLECTIONS.registrations, fresh));
+    if (!inserted) {
+      const existing = await readDoc(db, COLLECTIONS.registrations, registrationId, registrationRecordSchema);
+      if (existing && HOLDS_PLACE.has(existing.status)) {
+        const place = placeOf(activity, registrationId);
+        return {
+          registrationId,
+          status: place?.status ?? 'confirmed',
+          waitlistPosition: place?.position ?? null,
+          alreadyRegistered: true,
+        };
+      }
+      const refusal = signupRefusal(activity, now);
+      if (refusal) throw new AppError(refusal.code, refusal.message);
+      if (existing?.status === 'cancelled') {
+        // Signing up again after cancelling: a new round on the same record, so the history stays one line.
+        await db
+          .collection(COLLECTIONS.registrations)
+          .where({ _id: registrationId, status: 'cancelled' })
+          .update({
+            ...person,
+            status: 'pending',
+            cancelledBy: null,
+            round: db.command.inc(1),
+            createdAt: now,
+          });
+        record = { ...existing, ...person, status: 'pending', cancelledBy: null, round: existing.round + 1 };
+      } else if (existing) {
+        record = existing;
+      }
     }
 
     const { place, activity: after } = await claimPlace(db, activity, registrationId, now);
-    await settleRegistration(db, registrationId, after, now);
+    await settleRegistration(db, registrationId, after, now, record);
     return {
       registrationId,
       status: place.status,
