@@ -1,5 +1,10 @@
 /** Test suites by kind; `npm test` runs them all. */
-const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2021' } }] };
+const transform = {
+  '^.+\\.(t|j)sx?$': [
+    '@swc/jest',
+    { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2021' } },
+  ],
+};
 const project = (name, environment = 'node', extra = {}) => ({
   displayName: name,
   testEnvironment: environment,
