@@ -140,13 +140,14 @@ test('a one-seat activity: published, taken, waitlisted, given back and handed t
   // 张伟: 我的报名 says the seat is his; the inbox says 候补成功.
   await zhang.goBack();
   await tab(zhang, '我的报名');
-  await visible(zhang, TITLE).waitFor();
-  const item = zhang.locator('.activity-card:visible', { hasText: TITLE }).first();
-  await expect(item.textContent()).resolves.toContain('✓ 已报名');
+  await visible(zhang, '即将参加').waitFor();
+  // The home page's card has the same title; wait for the one that says the seat is his.
+  const item = zhang.locator('.activity-card:visible', { hasText: TITLE }).filter({ hasText: '✓ 已报名' });
+  await item.waitFor();
   await expect(item.textContent()).resolves.not.toContain('候补第');
   await screenshot(zhang, 'signup-7-zhang-mine-normal');
   await tab(zhang, '我的');
-  await visible(zhang, '1 条新消息').waitFor();
+  await visible(zhang, '● 1 条新消息').waitFor();
   await button(zhang, '查看消息').click();
   await visible(zhang, '候补成功，有名额了').waitFor();
   await expect(visible(zhang, '有人让出名额').textContent()).resolves.toContain(TITLE);

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { type ActivityView, CATEGORY_LABELS } from '../../../shared/contract/activities';
 import { badgeClass, formatSpan, placeLabel, seatsLabel } from './describe';
+import { When } from './When';
 
 const TEXT = {
   when: '时间',
@@ -31,7 +32,7 @@ export function ActivityCard({ activity, onOpen, showCategory = false }: Activit
       <Text className="card__title">{activity.title}</Text>
       <Text className="kv">
         <Text className="kv__key">{TEXT.when}</Text>
-        <Text className="when">{formatSpan(activity.startAt, activity.endAt)}</Text>
+        <When text={formatSpan(activity.startAt, activity.endAt)} />
       </Text>
       <Text className="kv">
         <Text className="kv__key">{TEXT.place}</Text>

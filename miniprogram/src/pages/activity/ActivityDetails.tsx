@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { type ActivityView, CATEGORY_LABELS } from '../../../../shared/contract/activities';
 import { formatWhen } from '../../../../shared/rules/time';
 import { badgeClass, formatSpan, seatsLabel } from '../../activity/describe';
+import { When } from '../../activity/When';
 import { Card } from '../../components/Card';
 
 const TEXT = {
@@ -30,7 +31,7 @@ export function ActivityDetails({ activity }: { activity: ActivityView }) {
       ) : null}
       <Text className="kv">
         <Text className="kv__key">{TEXT.when}</Text>
-        <Text className="when">{formatSpan(activity.startAt, activity.endAt)}</Text>
+        <When text={formatSpan(activity.startAt, activity.endAt)} />
       </Text>
       <Text className="kv">
         <Text className="kv__key">{TEXT.place}</Text>
@@ -46,7 +47,7 @@ export function ActivityDetails({ activity }: { activity: ActivityView }) {
       </Text>
       <Text className="kv">
         <Text className="kv__key">{TEXT.deadline}</Text>
-        <Text className="when">{formatWhen(activity.signupDeadline)}</Text>
+        <When text={formatWhen(activity.signupDeadline)} />
       </Text>
       <View className="badges">
         <Text className={badgeClass(seats.tone)}>{seats.text}</Text>

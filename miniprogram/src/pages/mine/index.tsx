@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import type { RegistrationView } from '../../../../shared/contract/registrations';
 import { badgeClass, formatSpan, registrationLabel } from '../../activity/describe';
+import { When } from '../../activity/When';
 import { call } from '../../api/client';
 import { Screen } from '../../components/Screen';
 import { EmptyState, ErrorState, Loading } from '../../components/Status';
@@ -13,6 +14,7 @@ import { refreshUnread } from '../../state/inbox';
 const TEXT = {
   title: '我的报名',
   upcoming: '即将参加',
+  cancelled: '已取消的报名',
   past: '已经结束',
   noUpcoming: '最近没有要参加的活动',
   noUpcomingHint: '去首页看看本月清单，报个名吧。',
@@ -38,7 +40,7 @@ function RegistrationItem({ r }: { r: RegistrationView }) {
       {r.forMemberId ? <Text className="kv">{TEXT.forWhom(r.displayName)}</Text> : null}
       <Text className="kv">
         <Text className="kv__key">{TEXT.when}</Text>
-        <Text className="when">{formatSpan(r.activity.startAt, r.activity.endAt)}</Text>
+        <When text={formatSpan(r.activity.startAt, r.activity.endAt)} />
       </Text>
       <Text className="kv">
         <Text className="kv__key">{TEXT.place}</Text>
@@ -58,7 +60,10 @@ export default function MinePage() {
   const body = () => {
     if (mine.status === 'error' && !mine.data) return <ErrorState error={mine.error} onRetry={mine.reload} />;
     if (!mine.data) return <Loading />;
-    const { upcoming, past } = mine.data;
+    const { past } = mine.data;
+    // Cancelled places stay listed (with who cancelled and why), under their own heading.
+    const upcoming = mine.data.upcoming.filter((r) => r.status !== 'cancelled');
+    const cancelled = mine.data.upcoming.filter((r) => r.status === 'cancelled');
     return (
       <>
         <Text className="group-title">{TEXT.upcoming}</Text>
@@ -72,6 +77,14 @@ export default function MinePage() {
         ) : (
           upcoming.map((r) => <RegistrationItem key={r.registrationId} r={r} />)
         )}
+        {cancelled.length ? (
+          <>
+            <Text className="group-title">{TEXT.cancelled}</Text>
+            {cancelled.map((r) => (
+              <RegistrationItem key={r.registrationId} r={r} />
+            ))}
+          </>
+        ) : null}
         {past.length ? (
           <>
             <Text className="group-title">{TEXT.past}</Text>

@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { ActivityStatus, ActivityView } from '../../../../../shared/contract/activities';
 import { badgeClass, formatSpan, type Tone } from '../../../activity/describe';
+import { When } from '../../../activity/When';
 import { go, ROUTES } from '../../../routes';
 
 const TEXT = {
@@ -37,7 +38,7 @@ export function StaffActivityItem({ activity: a, problems }: StaffActivityItemPr
       <Text className="card__title">{a.title}</Text>
       <Text className="kv">
         <Text className="kv__key">{TEXT.when}</Text>
-        {formatSpan(a.startAt, a.endAt)}
+        <When text={formatSpan(a.startAt, a.endAt)} />
       </Text>
       <Text className="kv">
         <Text className="kv__key">{TEXT.place}</Text>

@@ -3,6 +3,7 @@ import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { RegistrationStatus } from '../../../../../../shared/contract/activities';
 import { badgeClass, formatSpan, placeLabel } from '../../../../activity/describe';
+import { When } from '../../../../activity/When';
 import { call } from '../../../../api/client';
 import { Card } from '../../../../components/Card';
 import { Screen } from '../../../../components/Screen';
@@ -65,7 +66,9 @@ export default function StaffActivityPage() {
           </View>
         ) : null}
         <Card title={a.title}>
-          <Text className="kv">{formatSpan(a.startAt, a.endAt)}</Text>
+          <Text className="kv">
+            <When text={formatSpan(a.startAt, a.endAt)} />
+          </Text>
           <Text className="kv">{a.place}</Text>
           {a.status === 'cancelled' ? (
             <View className="notice notice--muted">
