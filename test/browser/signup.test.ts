@@ -68,9 +68,11 @@ async function confirmDialog(page: Page, confirmText: string) {
   await confirm.click();
 }
 
-async function openActivityFromHome(page: Page) {
+async function openActivityFromHome(page: Page, picture: string) {
   await visible(page, '活动清单').waitFor();
   if (tomorrowIsNextMonth) await visible(page, '下月').click();
+  await visible(page, TITLE).waitFor();
+  await screenshot(page, picture);
   await visible(page, TITLE).click();
   await visible(page, '为谁报名').waitFor();
 }
@@ -110,7 +112,7 @@ test('a one-seat activity: published, taken, waitlisted, given back and handed t
 
   // 王秀英 (large type) takes the only seat.
   const wang = await signIn('resident-wang');
-  await openActivityFromHome(wang);
+  await openActivityFromHome(wang, 'signup-4a-wang-home-large');
   expect(await rootFontPx(wang)).toBeGreaterThan(17 * 1.3);
   await visible(wang, '剩余 1 个名额').waitFor();
   await button(wang, '报名').click();

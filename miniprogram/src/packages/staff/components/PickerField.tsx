@@ -10,12 +10,14 @@ export interface PickerFieldProps {
   /** What the person reads, e.g. `11月28日 周六`; default the value itself. */
   display?: string;
   onChange: (value: string) => void;
+  /** The earliest date that can be chosen (`YYYY-MM-DD`); dates only. Default none. */
+  start?: string;
   /** Shown under the field, prefixed with ⚠. */
   error?: string | undefined;
 }
 
 /** WeChat's own date or time wheel behind a big row that says what is chosen. */
-export function PickerField({ label, mode, value, display, onChange, error }: PickerFieldProps) {
+export function PickerField({ label, mode, value, display, onChange, error, start }: PickerFieldProps) {
   const row = (
     <View className="picker-value" aria-label={label} role="button">
       <Text>{display ?? value}</Text>
@@ -26,7 +28,12 @@ export function PickerField({ label, mode, value, display, onChange, error }: Pi
     <View className={error ? 'field field--invalid' : 'field'}>
       <Text className="field__label">{label}</Text>
       {mode === 'date' ? (
-        <Picker mode="date" value={value} onChange={(event) => onChange(String(event.detail.value))}>
+        <Picker
+          mode="date"
+          value={value}
+          {...(start ? { start } : {})}
+          onChange={(event) => onChange(String(event.detail.value))}
+        >
           {row}
         </Picker>
       ) : (

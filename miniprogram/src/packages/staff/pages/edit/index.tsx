@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { CATEGORIES, CATEGORY_LABELS, SUGGESTED_TAGS } from '../../../../../../shared/contract/activities';
+import { dayOf } from '../../../../../../shared/rules/time';
 import { formatDay, monthChoices } from '../../../../activity/describe';
 import { type ClientError, call } from '../../../../api/client';
 import { ChipGroup } from '../../../../components/ChipGroup';
@@ -66,6 +67,7 @@ export default function EditActivityPage() {
         : Promise.resolve({ ok: true as const, data: null }),
     activityId ?? '',
   );
+  const today = dayOf(new Date());
   const [fields, setFields] = useState<DraftFields | null>(activityId ? null : blankDraft(month));
   const loaded = existing.data?.activity ?? null;
   useEffect(() => {
@@ -145,6 +147,7 @@ export default function EditActivityPage() {
       <PickerField
         label={TEXT.date}
         mode="date"
+        start={today}
         value={fields.date}
         display={formatDay(fields.date)}
         onChange={(v) =>
@@ -180,6 +183,7 @@ export default function EditActivityPage() {
       <PickerField
         label={TEXT.deadlineDate}
         mode="date"
+        start={today}
         value={fields.deadlineDate}
         display={formatDay(fields.deadlineDate)}
         onChange={(v) => set('deadlineDate', v)}
