@@ -137,7 +137,8 @@ export class Store {
     try {
       this.statement(`INSERT INTO ${tableOf(collection)} (id, doc) VALUES (?, ?)`).run(id, encodeDoc(doc));
     } catch (error) {
-      if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE') {
+      // Matched by code, not by class: a test runner may load the driver twice, and then `instanceof` lies.
+      if (isUniqueViolation(error)) {
         throw new DatabaseError(
           ERROR_CODES.duplicateWrite,
           `duplicate _id ${JSON.stringify(id)} in ${collection}`,
@@ -241,4 +242,9 @@ function toStored(row: unknown): StoredDoc {
     throw new Error('unexpected row shape from SQLite');
   }
   return { id: row.id, text: row.doc, doc: decodeDoc(row.doc) };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

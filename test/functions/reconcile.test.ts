@@ -16,6 +16,8 @@ let main: (event: unknown) => Promise<Result<unknown>>;
 beforeAll(async () => {
   stack = await startStack({ seed: true });
   actAsFunctionInstance(stack);
+  // One log line per call is for production's log search; thousands of fuzz calls would drown the report.
+  jest.spyOn(console, 'log').mockImplementation(() => undefined);
   ({ main } = await import('../../cloudfunctions/registrations'));
 }, 120_000);
 
