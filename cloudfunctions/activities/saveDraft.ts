@@ -76,11 +76,13 @@ export const saveDraft: ActionHandler<Activities['saveDraft']> = {
       }
       throw new AppError('CONFLICT');
     }
-    if (existing.status === 'published' && existing.startAt.getTime() !== fields.startAt.getTime()) {
+    if (existing.status === 'published') {
+      // Registrations carry the activity's title, place and times for the door and for 我的报名.
+      const { title, place, startAt, endAt } = fields;
       await db
         .collection(COLLECTIONS.registrations)
         .where({ activityId: existing._id })
-        .update({ startAt: fields.startAt });
+        .update({ title, place, startAt, endAt });
     }
     const promoted = existing.status === 'published' ? await promoteWhileSeatsFree(db, existing._id) : [];
     await settleAll(db, existing._id, promoted, now);

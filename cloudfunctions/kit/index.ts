@@ -26,5 +26,6 @@ export {
   loadRegion,
   type RegionRecord,
 } from './places';
+export { bumpStats } from './stats';
 export { insertOnce, readDoc, readMany, updateWhere } from './store';
 export { parseOrThrow } from './validation';

@@ -57,8 +57,18 @@ export const registrationRecordSchema = z.object({
   status: z.union([registrationStatusSchema, z.literal('pending')]),
   cancelledBy: z.enum(['self', 'center']).nullable(),
   round: z.number().int(),
+  /** Copied from the activity (and kept in step when staff edit it) so the door never needs a second read. */
+  title: z.string(),
+  place: z.string(),
   startAt: date,
+  endAt: date,
   createdAt: date,
+  /** Check-in pass: a short public id for the QR code and the secret the phone derives codes from. */
+  passId: z.string().nullable().default(null),
+  passSecret: z.string().nullable().default(null),
+  checkedInAt: date.nullable().default(null),
+  checkedInBy: z.string().nullable().default(null),
+  checkInMethod: z.enum(['scan', 'manual', 'walk_in']).nullable().default(null),
 });
 export type RegistrationRecord = z.infer<typeof registrationRecordSchema>;
 

@@ -50,6 +50,8 @@ export async function claimPlace(
   seen: ActivityRecord,
   registrationId: string,
   now: Date,
+  /** Walk-ins get a free seat or nothing: they are at the door, not joining a waitlist. */
+  options: { seatOnly?: boolean } = {},
 ): Promise<{ place: Place; activity: ActivityRecord }> {
   const _ = db.command;
   let activity = seen;
@@ -79,6 +81,8 @@ export async function claimPlace(
           activity: { ...activity, seats, confirmed: seats.length },
         };
       }
+    } else if (options.seatOnly) {
+      throw new AppError('FULL', '名额已满');
     } else {
       const queued = await updated(
         _.and([unchanged, _.or([{ confirmed: _.gte(activity.capacity) }, { waitlisted: _.gt(0) }])]),

@@ -46,8 +46,16 @@ export const signUp: ActionHandler<Registrations['signUp']> = {
       status: 'pending',
       cancelledBy: null,
       round: 1,
+      title: activity.title,
+      place: activity.place,
       startAt: activity.startAt,
+      endAt: activity.endAt,
       createdAt: now,
+      passId: null,
+      passSecret: null,
+      checkedInAt: null,
+      checkedInBy: null,
+      checkInMethod: null,
     };
     // The common case is a first sign-up while open: try the insert, and read what is there only when that fails.
     let record = fresh;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { accountContract } from './account';
 import { activitiesContract } from './activities';
+import { checkinContract } from './checkin';
 import type { ActionContract } from './define';
 import { notifyContract } from './notify';
 import { registrationsContract } from './registrations';
@@ -11,6 +12,7 @@ export const CONTRACT = {
   activities: activitiesContract,
   registrations: registrationsContract,
   notify: notifyContract,
+  checkin: checkinContract,
 } as const;
 
 export type Contract = typeof CONTRACT;

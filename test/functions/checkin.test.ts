@@ -1,0 +1,251 @@
+/**
+ * Check-in at the door through `/fn`: passes, scans, manual and walk-in check-in, closing, and everything that
+ * must be refused.
+ */
+import { COLLECTIONS } from '../../shared/collections';
+import type { InputOf } from '../../shared/contract';
+import { passPayload } from '../../shared/rules/pass';
+import { monthOf } from '../../shared/rules/time';
+import { draftActivity } from '../support/activities';
+import { type Caller, callerFor, fixtureDatabase, unwrap } from '../support/client';
+import { type Stack, startStack } from '../support/stack';
+
+let stack: Stack;
+let staff: Caller;
+let wang: Caller;
+let zhang: Caller;
+
+beforeAll(async () => {
+  stack = await startStack({ seed: true });
+  staff = await callerFor(stack, 'staff-chaoyang');
+  wang = await callerFor(stack, 'resident-wang');
+  zhang = await callerFor(stack, 'resident-zhang');
+}, 120_000);
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+/** An activity of 朝阳 starting in half an hour: check-in is already open. */
+async function startingSoon(overrides: Partial<InputOf<'activities', 'saveDraft'>> = {}) {
+  const start = Date.now() + 30 * 60_000;
+  const draft = draftActivity({
+    title: '社区义诊',
+    startAt: new Date(start).toISOString(),
+    endAt: new Date(start + 2 * 3600_000).toISOString(),
+    signupDeadline: new Date(start - 10 * 60_000).toISOString(),
+    ...overrides,
+  });
+  const { activityId } = unwrap(await staff('activities', 'saveDraft', draft));
+  unwrap(await staff('activities', 'publishMonth', { month: monthOf(draft.startAt) }));
+  return activityId;
+}
+
+test('a confirmed resident gets a pass; staff scan it: 签到成功, then 已签到, and the resident sees 已签到', async () => {
+  const activityId = await startingSoon();
+  const reg = unwrap(await wang('registrations', 'signUp', { activityId }));
+  const pass = unwrap(await wang('checkin', 'pass', { registrationId: reg.registrationId }));
+  expect(pass).toMatchObject({
+    stepSeconds: 30,
+    displayName: '王秀英',
+    activityTitle: '社区义诊',
+    status: 'confirmed',
+  });
+  expect(pass.payload.length).toBeLessThanOrEqual(200);
+  // The phone computes the same code offline from the secret.
+  expect(passPayload(pass.passId, pass.secret, Date.now())).toBe(pass.payload);
+
+  const first = unwrap(await staff('checkin', 'scan', { code: pass.payload }));
+  expect(first).toMatchObject({
+    result: 'checked_in',
+    message: '签到成功',
+    displayName: '王秀英',
+    activityTitle: '社区义诊',
+  });
+  expect(first.checkedInAt).not.toBeNull();
+  const again = unwrap(await staff('checkin', 'scan', { code: pass.payload }));
+  expect(again).toMatchObject({ result: 'already', message: '已签到', checkedInAt: first.checkedInAt });
+
+  const mine = unwrap(await wang('registrations', 'mine', {}));
+  expect(mine.upcoming.find((r) => r.registrationId === reg.registrationId)?.status).toBe('attended');
+  // The same pass again later, even when re-issued, stays the same pass.
+  expect(unwrap(await wang('checkin', 'pass', { registrationId: reg.registrationId })).passId).toBe(
+    pass.passId,
+  );
+});
+
+test('refusals: residents cannot scan, a code longer than any pass is VALIDATION, forged and old codes fail', async () => {
+  const activityId = await startingSoon();
+  const reg = unwrap(await zhang('registrations', 'signUp', { activityId }));
+  const pass = unwrap(await zhang('checkin', 'pass', { registrationId: reg.registrationId }));
+
+  expect(await zhang('checkin', 'scan', { code: pass.payload })).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
+  expect(await staff('checkin', 'scan', { code: `${pass.payload}${'X'.repeat(80)}` })).toMatchObject({
+    ok: false,
+    error: { code: 'VALIDATION', issues: [{ field: 'code' }] },
+  });
+  expect(unwrap(await staff('checkin', 'scan', { code: 'hello' })).result).toBe('invalid');
+  const forged = `${pass.payload.slice(0, -1)}${pass.payload.endsWith('0') ? '1' : '0'}`;
+  expect(unwrap(await staff('checkin', 'scan', { code: forged })).result).toBe('invalid');
+  const screenshot = passPayload(pass.passId, pass.secret, Date.now() - 95_000);
+  expect(unwrap(await staff('checkin', 'scan', { code: screenshot }))).toMatchObject({
+    result: 'expired',
+    message: '二维码已过期',
+  });
+  // Nothing above checked anyone in.
+  expect(
+    unwrap(await zhang('registrations', 'mine', {})).upcoming.find((r) => r.activityId === activityId)
+      ?.status,
+  ).toBe('confirmed');
+});
+
+test('staff of another center see 非本中心活动 and cannot check anyone in by hand', async () => {
+  const activityId = await startingSoon();
+  const reg = unwrap(await wang('registrations', 'signUp', { activityId }));
+  const pass = unwrap(await wang('checkin', 'pass', { registrationId: reg.registrationId }));
+  const hefu = await callerFor(stack, 'staff-hefu');
+  expect(unwrap(await hefu('checkin', 'scan', { code: pass.payload }))).toMatchObject({
+    result: 'other_center',
+    message: '非本中心活动',
+    displayName: null,
+  });
+  expect(await hefu('checkin', 'manual', { registrationId: reg.registrationId })).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
+  expect(await hefu('checkin', 'search', { activityId, query: '' })).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
+});
+
+test('outside the window: not open yet, and waitlisted people get no pass', async () => {
+  const later = draftActivity({ title: '下周的讲座', capacity: 1 }, 7);
+  const { activityId } = unwrap(await staff('activities', 'saveDraft', later));
+  unwrap(await staff('activities', 'publishMonth', { month: monthOf(later.startAt) }));
+  const a = unwrap(await wang('registrations', 'signUp', { activityId }));
+  const b = unwrap(await zhang('registrations', 'signUp', { activityId }));
+  const pass = unwrap(await wang('checkin', 'pass', { registrationId: a.registrationId }));
+  expect(unwrap(await staff('checkin', 'scan', { code: pass.payload }))).toMatchObject({
+    result: 'not_open',
+    message: '不在签到时间',
+  });
+  expect(await zhang('checkin', 'pass', { registrationId: b.registrationId })).toMatchObject({
+    ok: false,
+    error: { code: 'CONFLICT' },
+  });
+  expect(await zhang('checkin', 'pass', { registrationId: a.registrationId })).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
+});
+
+test('a pass of a registration cancelled after it was issued says 未报名或候补中', async () => {
+  const activityId = await startingSoon();
+  const reg = unwrap(await wang('registrations', 'signUp', { activityId }));
+  const pass = unwrap(await wang('checkin', 'pass', { registrationId: reg.registrationId }));
+  // The deadline passed, so only the center could have cancelled: simulate it on the record.
+  await fixtureDatabase(stack)
+    .collection(COLLECTIONS.registrations)
+    .doc(reg.registrationId)
+    .update({ status: 'cancelled' });
+  expect(unwrap(await staff('checkin', 'scan', { code: pass.payload }))).toMatchObject({
+    result: 'not_confirmed',
+    message: '未报名或候补中',
+  });
+});
+
+test('50 simultaneous scans of one pass check in exactly once', async () => {
+  const activityId = await startingSoon();
+  const reg = unwrap(await zhang('registrations', 'signUp', { activityId }));
+  const pass = unwrap(await zhang('checkin', 'pass', { registrationId: reg.registrationId }));
+  const results = await Promise.all(
+    Array.from({ length: 50 }, () => staff('checkin', 'scan', { code: pass.payload })),
+  );
+  const outcomes = results.map((r) => unwrap(r).result);
+  expect(outcomes.filter((r) => r === 'checked_in')).toHaveLength(1);
+  expect(outcomes.filter((r) => r === 'already')).toHaveLength(49);
+});
+
+test('manual check-in by name or phone tail, walk-ins while seats remain, then closing makes no-shows', async () => {
+  const activityId = await startingSoon({ title: '老年人健康讲座', capacity: 4 });
+  const zhangSelf = unwrap(await zhang('registrations', 'signUp', { activityId }));
+  const mother = unwrap(
+    await zhang('registrations', 'signUp', { activityId, forMemberId: 'fm-zhang-mother' }),
+  );
+  unwrap(await wang('registrations', 'signUp', { activityId }));
+
+  const byName = unwrap(await staff('checkin', 'search', { activityId, query: '桂兰' }));
+  expect(byName.attendees).toEqual([
+    expect.objectContaining({
+      registrationId: mother.registrationId,
+      displayName: '张桂兰',
+      phoneMasked: '139****5678',
+    }),
+  ]);
+  const byPhone = unwrap(await staff('checkin', 'search', { activityId, query: '5678' }));
+  expect(byPhone.attendees.map((a) => a.displayName).sort()).toEqual(['张伟', '张桂兰'].sort());
+
+  expect(unwrap(await staff('checkin', 'manual', { registrationId: mother.registrationId }))).toMatchObject({
+    result: 'checked_in',
+    displayName: '张桂兰',
+  });
+  expect(unwrap(await staff('checkin', 'manual', { registrationId: mother.registrationId })).result).toBe(
+    'already',
+  );
+
+  expect(unwrap(await staff('checkin', 'walkIn', { activityId, displayName: '路过的李阿姨' }))).toMatchObject(
+    {
+      result: 'checked_in',
+      displayName: '路过的李阿姨',
+    },
+  );
+  expect(await staff('checkin', 'walkIn', { activityId, displayName: '又一位' })).toMatchObject({
+    ok: false,
+    error: { code: 'FULL' },
+  });
+
+  expect(await staff('checkin', 'close', { activityId })).toMatchObject({
+    ok: false,
+    error: { code: 'CONFLICT' },
+  });
+  await fixtureDatabase(stack)
+    .collection(COLLECTIONS.activities)
+    .doc(activityId)
+    .update({ endAt: new Date(Date.now() - 1000) });
+  expect(unwrap(await staff('checkin', 'close', { activityId }))).toEqual({
+    activityId,
+    attended: 2,
+    noShows: 2,
+  });
+  expect(unwrap(await staff('checkin', 'close', { activityId }))).toEqual({
+    activityId,
+    attended: 2,
+    noShows: 2,
+  });
+
+  const history = unwrap(await zhang('registrations', 'mine', {}));
+  const statuses = [...history.upcoming, ...history.past]
+    .filter((r) => r.activityId === activityId)
+    .map((r) => r.status);
+  expect(statuses.sort()).toEqual(['attended', 'no_show']);
+
+  const db = fixtureDatabase(stack);
+  const stats = (
+    await db
+      .collection(COLLECTIONS.stats)
+      .doc(`c-chaoyang_${monthOf(new Date())}`)
+      .get()
+  ).data as Record<string, number>[];
+  expect(stats[0]).toMatchObject({ activitiesHeld: 1 });
+  expect(stats[0]?.noShows).toBeGreaterThanOrEqual(2);
+  const audit = (await db.collection(COLLECTIONS.audit).where({ targetId: mother.registrationId }).get())
+    .data as {
+    kind: string;
+    actor: string;
+  }[];
+  expect(audit).toEqual([expect.objectContaining({ kind: 'checkin.manual', actor: 'demo-staff-chaoyang' })]);
+}, 60_000);
