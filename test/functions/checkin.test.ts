@@ -172,7 +172,7 @@ test('50 simultaneous scans of one pass check in exactly once', async () => {
 
 test('manual check-in by name or phone tail, walk-ins while seats remain, then closing makes no-shows', async () => {
   const activityId = await startingSoon({ title: '老年人健康讲座', capacity: 4 });
-  const zhangSelf = unwrap(await zhang('registrations', 'signUp', { activityId }));
+  unwrap(await zhang('registrations', 'signUp', { activityId }));
   const mother = unwrap(
     await zhang('registrations', 'signUp', { activityId, forMemberId: 'fm-zhang-mother' }),
   );
