@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { init } from '@cloudbase/node-sdk';
+import { monthOf } from '../shared/rules/time';
 import { MEASUREMENT_HEADER, measure, measurementRow, printTable, progress } from './measure';
 
 const root = path.resolve(__dirname, '..');
@@ -135,14 +136,7 @@ async function signUpCrowdBench(url: string) {
   };
   const saved = (await post(`${url}/fn/activities`, draft, staff)) as { data: { activityId: string } };
   const activityId = saved.data.activityId;
-  const month = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-  })
-    .format(start)
-    .slice(0, 7);
-  await post(`${url}/fn/activities`, { action: 'publishMonth', month }, staff);
+  await post(`${url}/fn/activities`, { action: 'publishMonth', month: monthOf(start) }, staff);
 
   console.log(`
 准备 ${PEOPLE} 位居民的会话…`);
@@ -171,6 +165,97 @@ async function signUpCrowdBench(url: string) {
     '报名高峰（HTTP /fn，2,000 并发，30 个名额）',
     [...MEASUREMENT_HEADER, 'confirmed', 'waitlisted', 'distinct places'],
     [[...measurementRow(result), confirmed, outcomes.length - confirmed, positions.size]],
+  );
+}
+
+/** DESIGN.md: check-in scans ≥ 500/s with p99 ≤ 50 ms; a duplicate-scan storm ends exactly once. */
+async function checkinBench(url: string) {
+  const PEOPLE = 500;
+  const staff = await sessionFor(url, { persona: 'staff-chaoyang' });
+  const start = new Date(Date.now() + 30 * 60_000);
+  const saved = (await post(
+    `${url}/fn/activities`,
+    {
+      action: 'saveDraft',
+      category: 'convenience',
+      title: '压测：社区义诊',
+      place: '中心一楼',
+      startAt: start.toISOString(),
+      endAt: new Date(start.getTime() + 3 * 3600_000).toISOString(),
+      signupDeadline: new Date(start.getTime() - 10 * 60_000).toISOString(),
+      capacity: PEOPLE,
+    },
+    staff,
+  )) as { data: { activityId: string } };
+  const activityId = saved.data.activityId;
+  await post(`${url}/fn/activities`, { action: 'publishMonth', month: monthOf(start) }, staff);
+
+  console.log(`\n准备 ${PEOPLE} 张签到码（报名 + 领码）…`);
+  const payloads: string[] = [];
+  for (let i = 0; i < PEOPLE; i += 50) {
+    const batch = await Promise.all(
+      Array.from({ length: 50 }, async (_x, j) => {
+        const token = await sessionFor(url, { openid: `o-door-${i + j}` });
+        const reg = (await post(`${url}/fn/registrations`, { action: 'signUp', activityId }, token)) as {
+          data: { registrationId: string };
+        };
+        const pass = (await post(
+          `${url}/fn/checkin`,
+          { action: 'pass', registrationId: reg.data.registrationId },
+          token,
+        )) as {
+          data: { payload: string };
+        };
+        return pass.data.payload;
+      }),
+    );
+    payloads.push(...batch);
+    progress('签到码', payloads.length, PEOPLE);
+  }
+  console.log('');
+  const tally: Record<string, number> = {};
+  const scan = async (code: string) => {
+    const res = (await post(`${url}/fn/checkin`, { action: 'scan', code }, staff)) as {
+      ok: boolean;
+      data: { result: string };
+    };
+    if (!res.ok) throw new Error(`scan failed: ${JSON.stringify(res)}`);
+    tally[res.data.result] = (tally[res.data.result] ?? 0) + 1;
+  };
+  const fresh = await measure('scan, each pass once (签到成功)', PEOPLE, 16, (i) =>
+    scan(payloads[i] as string),
+  );
+  const again = await measure('scan again (已签到)', 2000, 16, (i) => scan(payloads[i % PEOPLE] as string));
+  printTable('扫码签到（HTTP /fn，并发 16）', MEASUREMENT_HEADER, [
+    measurementRow(fresh),
+    measurementRow(again),
+  ]);
+
+  // A storm of duplicates: one fresh pass scanned by 200 devices at once.
+  const token = await sessionFor(url, { persona: 'resident-zhou' });
+  const reg = (await post(`${url}/fn/registrations`, { action: 'signUp', activityId }, token)) as {
+    data: { registrationId: string };
+  };
+  const pass = (await post(
+    `${url}/fn/checkin`,
+    { action: 'pass', registrationId: reg.data.registrationId },
+    token,
+  )) as {
+    data: { payload: string };
+  };
+  const storm: Record<string, number> = {};
+  await Promise.all(
+    Array.from({ length: 200 }, async () => {
+      const res = (await post(`${url}/fn/checkin`, { action: 'scan', code: pass.data.payload }, staff)) as {
+        data: { result: string };
+      };
+      storm[res.data.result] = (storm[res.data.result] ?? 0) + 1;
+    }),
+  );
+  printTable(
+    '重复扫码风暴（同一张码 200 次同时扫）',
+    ['checked_in', 'already'],
+    [[storm.checked_in ?? 0, storm.already ?? 0]],
   );
 }
 
@@ -247,6 +332,7 @@ async function main() {
   try {
     await functionBench(stack.url);
     await signUpCrowdBench(stack.url);
+    await checkinBench(stack.url);
     await databaseBench(`${stack.url}/admin`);
   } finally {
     stack.child.kill('SIGTERM');
