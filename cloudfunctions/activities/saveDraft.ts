@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import { monthOf } from '../../shared/rules/time';
 import { type ActionHandler, assertOwnCenter, loadCenter, recordAudit } from '../kit';
 import { loadActivity } from '../records/activities';
+import { linkNeedsToActivity } from '../records/needs';
 import { promoteWhileSeatsFree, settleAll } from '../records/seats';
 
 type Activities = typeof activitiesContract;
@@ -53,6 +54,7 @@ export const saveDraft: ActionHandler<Activities['saveDraft']> = {
         createdBy: openid,
         createdAt: now,
       });
+      await linkNeedsToActivity(db, { _id: activityId, centerId: center._id, ...fields }, input.needIds, now);
       await recordAudit(ctx, { kind: 'activity.draft', targetId: activityId });
       return { activityId, status: 'draft', promoted: 0 };
     }
@@ -84,6 +86,12 @@ export const saveDraft: ActionHandler<Activities['saveDraft']> = {
         .where({ activityId: existing._id })
         .update({ title, place, startAt, endAt });
     }
+    await linkNeedsToActivity(
+      db,
+      { _id: existing._id, centerId: existing.centerId, ...fields },
+      input.needIds,
+      now,
+    );
     const promoted = existing.status === 'published' ? await promoteWhileSeatsFree(db, existing._id) : [];
     await settleAll(db, existing._id, promoted, now);
     await recordAudit(ctx, {

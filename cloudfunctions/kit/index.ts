@@ -1,6 +1,7 @@
 export { recordAudit } from './audit';
 export { assertOwnCenter, assertOwnStreet } from './authz';
 export { callerOpenid, cloud, type Database, database } from './cloud';
+export { type ContentChecker, configuredChecker, wordListChecker } from './content';
 export {
   type ActionContext,
   type ActionHandler,

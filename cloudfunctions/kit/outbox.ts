@@ -9,7 +9,8 @@ export interface OutboxMessage {
   body: string;
   /** What the message is about, kept structured for channels with their own templates (WeChat). */
   subject: MessageSubject;
-  activityId: string;
+  activityId: string | null;
+  needId: string | null;
   registrationId: string | null;
   status: 'pending';
   attempts: number;
@@ -26,7 +27,8 @@ export function outboxMessage(args: {
   openid: string;
   kind: MessageKind;
   subject: MessageSubject;
-  activityId: string;
+  activityId: string | null;
+  needId?: string | null;
   registrationId: string | null;
   now: Date;
 }): OutboxMessage {
@@ -39,6 +41,7 @@ export function outboxMessage(args: {
     body,
     subject: args.subject,
     activityId: args.activityId,
+    needId: args.needId ?? null,
     registrationId: args.registrationId,
     status: 'pending',
     attempts: 0,

@@ -13,7 +13,8 @@ const inboxRecordSchema = z.object({
   kind: z.enum(MESSAGE_KINDS),
   title: z.string(),
   body: z.string(),
-  activityId: z.string(),
+  activityId: z.string().nullable().default(null),
+  needId: z.string().nullable().default(null),
   read: z.boolean(),
   createdAt: z.coerce.date(),
 });
@@ -35,6 +36,7 @@ export const inbox: ActionHandler<Notify['inbox']> = {
         title: m.title,
         body: m.body,
         activityId: m.activityId,
+        needId: m.needId,
         read: m.read,
         createdAt: m.createdAt.toISOString(),
       };

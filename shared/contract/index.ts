@@ -3,6 +3,8 @@ import { accountContract } from './account';
 import { activitiesContract } from './activities';
 import { checkinContract } from './checkin';
 import type { ActionContract } from './define';
+import { feedbackContract } from './feedback';
+import { needsContract } from './needs';
 import { notifyContract } from './notify';
 import { registrationsContract } from './registrations';
 
@@ -13,6 +15,8 @@ export const CONTRACT = {
   registrations: registrationsContract,
   notify: notifyContract,
   checkin: checkinContract,
+  needs: needsContract,
+  feedback: feedbackContract,
 } as const;
 
 export type Contract = typeof CONTRACT;

@@ -8,7 +8,9 @@ export const inboxMessageSchema = z.object({
   kind: z.enum(MESSAGE_KINDS),
   title: z.string(),
   body: z.string(),
-  activityId: z.string(),
+  /** What the message is about: an activity, or a need the resident reported or supported. */
+  activityId: z.string().nullable(),
+  needId: z.string().nullable(),
   read: z.boolean(),
   createdAt: z.string(),
 });

@@ -1,6 +1,13 @@
 import { formatWhen } from './time';
 
-export const MESSAGE_KINDS = ['confirmed', 'promoted', 'activity_cancelled', 'reminder'] as const;
+export const MESSAGE_KINDS = [
+  'confirmed',
+  'promoted',
+  'activity_cancelled',
+  'reminder',
+  'need_reply',
+  'need_planned',
+] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export interface MessageSubject {
@@ -10,6 +17,9 @@ export interface MessageSubject {
   /** Who the seat is for, when the holder signed up a family member. */
   forName: string | null;
   cancelReason?: string | null;
+  /** For messages about a need: the need (shortened) and, for a reply, what staff said. */
+  need?: string;
+  reply?: string;
 }
 
 /** The words a resident reads in the inbox and in the WeChat subscription message: short and plain. */
@@ -28,6 +38,13 @@ export function composeMessage(kind: MessageKind, s: MessageSubject): { title: s
       return {
         title: '活动取消通知',
         body: `很抱歉，「${s.title}」（${when}）已取消${s.cancelReason ? `，原因：${s.cancelReason}` : ''}。`,
+      };
+    case 'need_reply':
+      return { title: '您的需求有回复了', body: `您提的「${s.need ?? ''}」，中心回复：${s.reply ?? ''}` };
+    case 'need_planned':
+      return {
+        title: '需求已安排',
+        body: `您关心的「${s.need ?? ''}」已安排活动「${s.title}」，时间：${when}，地点：${s.place}。`,
       };
     case 'reminder':
       return {

@@ -18,17 +18,18 @@ const TEXT = {
 } as const;
 
 function MessageItem({ message }: { message: InboxMessage }) {
+  const { activityId } = message;
   return (
     <View
       className={message.read ? 'card message' : 'card message message--unread'}
-      role="button"
-      onClick={() => go(ROUTES.activity, { id: message.activityId })}
+      role={activityId ? 'button' : undefined}
+      onClick={activityId ? () => go(ROUTES.activity, { id: activityId }) : undefined}
     >
       {message.read ? null : <Text className="badge badge--strong">{TEXT.unread}</Text>}
       <Text className="card__title">{message.title}</Text>
       <Text className="body-text">{message.body}</Text>
       <Text className="muted">{formatWhen(message.createdAt)}</Text>
-      <Text className="activity-card__more">{TEXT.open}</Text>
+      {activityId ? <Text className="activity-card__more">{TEXT.open}</Text> : null}
     </View>
   );
 }
