@@ -13,12 +13,20 @@ export default defineAppConfig({
     'pages/profile/index',
     'pages/family/index',
     'pages/join/index',
+    'pages/pass/index',
     ...localSignIn,
   ],
   subPackages: [
     {
       root: 'packages/staff',
-      pages: ['pages/center/index', 'pages/month/index', 'pages/edit/index', 'pages/activity/index'],
+      pages: [
+        'pages/center/index',
+        'pages/month/index',
+        'pages/edit/index',
+        'pages/activity/index',
+        'pages/scan/index',
+        'pages/checkin/index',
+      ],
     },
     { root: 'packages/office', pages: ['pages/street/index'] },
     { root: 'packages/city', pages: ['pages/overview/index'] },

@@ -6,6 +6,7 @@ import { call } from '../../api/client';
 import { Card } from '../../components/Card';
 import { FormError } from '../../components/Status';
 import { useMutation } from '../../hooks/useMutation';
+import { go, ROUTES } from '../../routes';
 
 const TEXT = {
   title: '我的报名',
@@ -17,6 +18,7 @@ const TEXT = {
   confirmYes: '确定取消',
   confirmNo: '不取消',
   closed: '报名已截止，如需取消请联系中心。',
+  pass: '签到码',
 } as const;
 
 export interface MyPlacesProps {
@@ -55,6 +57,11 @@ export function MyPlaces({ activity, onCancelled }: MyPlacesProps) {
               <Text className="strong">{name}</Text>
               <Text className={`${badgeClass(label.tone)} badge--strong`}>{label.text}</Text>
             </View>
+            {r.status === 'confirmed' && activity.status === 'published' ? (
+              <Button className="btn btn--primary" onClick={() => go(ROUTES.pass, { id: r.registrationId })}>
+                {TEXT.pass}
+              </Button>
+            ) : null}
             {activity.signupOpen ? (
               <Button
                 className="btn btn--plain"

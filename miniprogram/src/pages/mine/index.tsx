@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import type { RegistrationView } from '../../../../shared/contract/registrations';
 import { badgeClass, formatSpan, registrationLabel } from '../../activity/describe';
@@ -23,9 +23,13 @@ const TEXT = {
   place: '地点',
   forWhom: (name: string) => `为${name}报名`,
   open: '查看详情 ›',
+  pass: '签到码',
 } as const;
 
-function RegistrationItem({ r }: { r: RegistrationView }) {
+/** A place that will be checked in at the door: confirmed (not waiting), on an activity that goes ahead. */
+const hasPass = (r: RegistrationView) => r.status === 'confirmed' && r.activity.status === 'published';
+
+function RegistrationItem({ r, showPass = false }: { r: RegistrationView; showPass?: boolean }) {
   const label = registrationLabel(r);
   return (
     <View
@@ -46,6 +50,18 @@ function RegistrationItem({ r }: { r: RegistrationView }) {
         <Text className="kv__key">{TEXT.place}</Text>
         {r.activity.centerName} · {r.activity.place}
       </Text>
+      {showPass && hasPass(r) ? (
+        <Button
+          className="btn btn--primary"
+          onClick={(event) => {
+            // The card itself opens the activity; this button opens the pass instead.
+            event.stopPropagation();
+            go(ROUTES.pass, { id: r.registrationId });
+          }}
+        >
+          {TEXT.pass}
+        </Button>
+      ) : null}
       <Text className="activity-card__more">{TEXT.open}</Text>
     </View>
   );
@@ -75,7 +91,7 @@ export default function MinePage() {
             onAction={() => go(ROUTES.home)}
           />
         ) : (
-          upcoming.map((r) => <RegistrationItem key={r.registrationId} r={r} />)
+          upcoming.map((r) => <RegistrationItem key={r.registrationId} r={r} showPass />)
         )}
         {cancelled.length ? (
           <>
