@@ -79,3 +79,23 @@ test('coming, cancelled and past registrations each say their status in words', 
   expect(text.indexOf('即将参加')).toBeLessThan(text.indexOf('已取消的报名'));
   expect(text.indexOf('已取消的报名')).toBeLessThan(text.indexOf('已经结束'));
 });
+
+test('only the confirmed coming place has a 签到码 button, and it opens that pass', async () => {
+  const rendered = await renderPage('pages/mine/index', { cloud });
+  await rendered.waitFor(() => rendered.text().includes('电影放映'), 'the list');
+  const buttons = rendered.page.querySelectorAll('.btn').filter((b) => b.dom?.textContent?.trim() === '签到码');
+  expect(buttons).toHaveLength(1);
+
+  const opened: string[] = [];
+  const wx = (globalThis as unknown as { wx: { navigateTo: (o: { url: string }) => void } }).wx;
+  const navigateTo = wx.navigateTo;
+  wx.navigateTo = (options) => {
+    opened.push(options.url);
+    navigateTo(options);
+  };
+  buttons[0]?.dispatchEvent('tap');
+  await rendered.waitFor(() => opened.length > 0, 'navigation');
+  // The card under the button opens the activity; the tap must not reach it.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  expect(opened).toEqual(['/pages/pass/index?id=r-1']);
+});

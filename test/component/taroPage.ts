@@ -39,18 +39,25 @@ export interface WeChatOptions {
   confirmModals?: boolean;
   /** The page's query, as WeChat passes it to `onLoad` (e.g. `{ id: 'a-1' }`). */
   query?: Record<string, string>;
+  /** What the phone's storage already holds when the app starts (e.g. a pass saved on an earlier visit). */
+  storage?: Record<string, unknown>;
 }
 
 type Lifecycle = (this: unknown, ...args: unknown[]) => unknown;
 type Definition = Record<string, unknown>;
 
-function installWeChat({ cloud, fontScale = 1, confirmModals = true }: WeChatOptions): FakeWeChat {
+function installWeChat({
+  cloud,
+  fontScale = 1,
+  confirmModals = true,
+  storage = {},
+}: WeChatOptions): FakeWeChat {
   const fake: FakeWeChat = {
     calls: [],
     toasts: [],
     modals: [],
     subscribeRequests: [],
-    storage: new Map(),
+    storage: new Map(Object.entries(storage)),
     privacyListener: null,
   };
   const done = <T>(options: { success?: (r: T) => void; complete?: (r: T) => void }, result: T) => {

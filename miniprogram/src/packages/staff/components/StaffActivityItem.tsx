@@ -18,6 +18,7 @@ const TEXT = {
   edit: '修改',
   roster: '报名名单',
   manage: '取消活动',
+  checkIn: '签到',
 } as const;
 
 export interface StaffActivityItemProps {
@@ -63,6 +64,11 @@ export function StaffActivityItem({ activity: a, problems }: StaffActivityItemPr
         <Button className="btn btn--plain" onClick={() => go(ROUTES.staffActivity, { id: a.id })}>
           {a.status === 'draft' ? TEXT.manage : TEXT.roster}
         </Button>
+        {a.status === 'published' ? (
+          <Button className="btn btn--primary" onClick={() => go(ROUTES.staffScan, { id: a.id })}>
+            {TEXT.checkIn}
+          </Button>
+        ) : null}
       </View>
     </View>
   );

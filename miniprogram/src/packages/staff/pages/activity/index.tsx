@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { RegistrationStatus } from '../../../../../../shared/contract/activities';
@@ -9,7 +9,9 @@ import { Card } from '../../../../components/Card';
 import { Screen } from '../../../../components/Screen';
 import { EmptyState, ErrorState, Loading } from '../../../../components/Status';
 import { useRemote } from '../../../../hooks/useRemote';
+import { go, ROUTES } from '../../../../routes';
 import { CancelActivity } from '../../components/CancelActivity';
+import { CloseActivity } from '../../components/CloseActivity';
 
 const TEXT = {
   counts: '人数',
@@ -28,6 +30,8 @@ const TEXT = {
   noPhone: '未留手机号',
   cancelled: (reason: string | null) => `活动已取消${reason ? `：${reason}` : ''}`,
   cancelledNow: (n: number) => `✓ 活动已取消，已通知 ${n} 人。`,
+  scan: '扫码签到',
+  manual: '手工签到',
 } as const;
 
 const COUNT_ORDER: readonly RegistrationStatus[] = [
@@ -88,6 +92,21 @@ export default function StaffActivityPage() {
             ))}
           </View>
         </Card>
+        {a.status === 'published' ? (
+          <View className="actions">
+            <Button className="btn btn--primary" onClick={() => go(ROUTES.staffScan, { id: a.id })}>
+              {TEXT.scan}
+            </Button>
+            <Button className="btn btn--plain" onClick={() => go(ROUTES.staffCheckin, { id: a.id })}>
+              {TEXT.manual}
+            </Button>
+          </View>
+        ) : null}
+        {Date.now() > Date.parse(a.endAt) && (a.status === 'published' || a.status === 'closed') ? (
+          <View className="spaced">
+            <CloseActivity activityId={a.id} closed={a.status === 'closed'} onClosed={retry} />
+          </View>
+        ) : null}
         <Card title={TEXT.people}>
           {entries.length === 0 ? (
             <EmptyState title={TEXT.nobody} hint={TEXT.nobodyHint} />

@@ -17,10 +17,10 @@ const TEXT = {
   operator: '运营机构',
   status: '状态',
   monthTitle: '活动清单',
-  monthHint: '写本月和下月的活动，发布后居民就能报名；查看报名名单。',
+  monthHint: '写本月和下月的活动，发布后居民就能报名；查看报名名单，扫码或手工签到。',
   openMonth: '编辑活动清单',
   todoTitle: '即将上线',
-  todo: ['活动签到（扫码或手工）', '回复居民需求'],
+  todo: ['回复居民需求'],
   todoBadge: '建设中',
 } as const;
 
