@@ -13,6 +13,8 @@ export async function bumpStats(
   month: string,
   increments: Record<string, number>,
 ): Promise<void> {
+  const changes = Object.entries(increments).filter(([, n]) => n !== 0);
+  if (!changes.length) return;
   const _id = `${centerId}_${month}`;
   const patch = Object.fromEntries(
     Object.entries(increments).map(([field, n]) => [field, db.command.inc(n)]),

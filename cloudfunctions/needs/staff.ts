@@ -1,5 +1,5 @@
 import { COLLECTIONS } from '../../shared/collections';
-import { NEED_STATUS_LABELS, type needsContract } from '../../shared/contract/needs';
+import { NEED_STATUS_LABELS, type NeedStatus, type needsContract } from '../../shared/contract/needs';
 import { AppError } from '../../shared/errors';
 import {
   type ActionContext,
@@ -75,19 +75,39 @@ export const reply: ActionHandler<Needs['reply']> = {
   },
 };
 
-const COUNTED = { resolved: 'needsResolved', declined: 'needsDeclined' } as const;
+/** Counters that follow a need's current status: leaving `resolved` takes one back, entering adds one. */
+const COUNTED: Partial<Record<NeedStatus, string>> = { resolved: 'needsResolved', declined: 'needsDeclined' };
+
+function statusDelta(from: NeedStatus, to: NeedStatus): Record<string, number> {
+  const delta: Record<string, number> = {};
+  const left = COUNTED[from];
+  const entered = COUNTED[to];
+  if (left) delta[left] = (delta[left] ?? 0) - 1;
+  if (entered) delta[entered] = (delta[entered] ?? 0) + 1;
+  return delta;
+}
 
 export const setStatus: ActionHandler<Needs['setStatus']> = {
   allow: ['staff'],
   async run({ needId, status, reason }, ctx) {
     const { db, now } = ctx;
-    const need = await ownNeed(ctx, needId);
-    const res: { updated?: number } = await db
-      .collection(COLLECTIONS.needs)
-      .where({ _id: needId, status: db.command.neq(status) })
-      .update({ status, reason: reason ?? null, statusAt: now });
-    const counter = status === 'resolved' || status === 'declined' ? COUNTED[status] : null;
-    if (res.updated === 1 && counter) await bumpStats(db, need.centerId, need.month, { [counter]: 1 });
+    let need = await ownNeed(ctx, needId);
+    // Conditional on the status read, so the counters move from exactly the status that was replaced.
+    for (let attempt = 0; need.status !== status; attempt++) {
+      const res: { updated?: number } = await db
+        .collection(COLLECTIONS.needs)
+        .where({ _id: needId, status: need.status })
+        .update({ status, reason: reason ?? null, statusAt: now });
+      if (res.updated === 1) {
+        await bumpStats(db, need.centerId, need.month, statusDelta(need.status, status));
+        break;
+      }
+      if (attempt >= 20) throw new AppError('BUSY');
+      need = await ownNeed(ctx, needId);
+    }
+    if (need.status === status && reason !== undefined) {
+      await db.collection(COLLECTIONS.needs).doc(needId).update({ reason });
+    }
     await recordAudit(ctx, {
       kind: 'need.status',
       targetId: needId,

@@ -186,22 +186,32 @@ export async function settleRegistration(
   /** The record as the caller just wrote it, saving a read. */
   known?: RegistrationRecord,
 ): Promise<void> {
-  const reg =
-    known ?? (await readDoc(db, COLLECTIONS.registrations, registrationId, registrationRecordSchema));
-  if (!reg || !SETTLEABLE.has(reg.status)) return;
-  const target = placeOf(activity, registrationId)?.status ?? 'cancelled';
-  if (target === reg.status) return;
-  const cancelledBy = activity.status === 'cancelled' ? 'center' : 'self';
-  const res: { updated?: number } = await db
-    .collection(COLLECTIONS.registrations)
-    .where({ _id: registrationId, status: reg.status })
-    .update({
-      status: target,
-      ...(target === 'cancelled' ? { cancelledBy, cancelledAt: now } : {}),
-      updatedAt: now,
-    });
-  if (res.updated !== 1 || target !== 'confirmed') return;
-  await queueMessage(db, reg, activity, reg.status === 'waitlisted' ? 'promoted' : 'confirmed', now);
+  let seen = activity;
+  let reg = known ?? (await readDoc(db, COLLECTIONS.registrations, registrationId, registrationRecordSchema));
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    if (!reg || !SETTLEABLE.has(reg.status)) return;
+    const target = placeOf(seen, registrationId)?.status ?? 'cancelled';
+    if (target === reg.status) return;
+    const cancelledBy = seen.status === 'cancelled' ? 'center' : 'self';
+    const res: { updated?: number } = await db
+      .collection(COLLECTIONS.registrations)
+      .where({ _id: registrationId, status: reg.status })
+      .update({
+        status: target,
+        ...(target === 'cancelled' ? { cancelledBy, cancelledAt: now } : {}),
+        updatedAt: now,
+      });
+    if (res.updated === 1) {
+      if (target === 'confirmed') {
+        await queueMessage(db, reg, seen, reg.status === 'waitlisted' ? 'promoted' : 'confirmed', now);
+      }
+      return;
+    }
+    // Another step changed the record first: what it saw of the activity may be newer than ours, so read both.
+    seen = await reload(db, activity._id);
+    reg = await readDoc(db, COLLECTIONS.registrations, registrationId, registrationRecordSchema);
+  }
+  throw new AppError('BUSY', '操作的人太多了，请稍后再试');
 }
 
 export async function queueMessage(
