@@ -1,4 +1,8 @@
 import * as z from 'zod';
+import zhCN from 'zod/v4/locales/zh-CN.cjs';
+
+// Any message a schema does not word itself is still Chinese (and only this one locale is bundled).
+z.config(zhCN());
 
 export const ROLES = ['resident', 'staff', 'office', 'admin'] as const;
 export const roleSchema = z.enum(ROLES);

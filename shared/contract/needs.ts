@@ -13,7 +13,7 @@ export const NEED_CATEGORY_LABELS: Record<(typeof NEED_CATEGORIES)[number], stri
 };
 
 export const NEED_STATUSES = ['submitted', 'acknowledged', 'planned', 'resolved', 'declined'] as const;
-export const needStatusSchema = z.enum(NEED_STATUSES);
+export const needStatusSchema = z.enum(NEED_STATUSES, { error: '请选择需求状态' });
 export type NeedStatus = z.infer<typeof needStatusSchema>;
 export const NEED_STATUS_LABELS: Record<NeedStatus, string> = {
   submitted: '已提交',
