@@ -18,8 +18,9 @@ export function Countdown({ secondsLeft, stepSeconds, caption, left }: Countdown
       <View className="countdown__bar">
         <View className="countdown__fill" style={{ width: `${percent}%` }} />
       </View>
+      {/* Two parts that wrap between, not inside, at large type. */}
       <Text className="countdown__text">
-        {caption} · {left}
+        <Text className="countdown__part">{caption}</Text> <Text className="countdown__part">{left}</Text>
       </Text>
     </View>
   );

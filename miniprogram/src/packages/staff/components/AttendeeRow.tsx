@@ -31,7 +31,9 @@ export function AttendeeRow({ person, busy, answer, onCheckIn }: AttendeeRowProp
   const done = person.status === 'attended';
   const failed = answer && 'error' in answer ? answer.error : null;
   const refused =
-    answer && 'outcome' in answer && answer.outcome.result !== 'checked_in' ? answer.outcome : null;
+    answer && 'outcome' in answer && answer.outcome.result !== 'checked_in'
+      ? describeOutcome(answer.outcome)
+      : null;
   return (
     <View className="list-item">
       <View className="row">
@@ -62,7 +64,8 @@ export function AttendeeRow({ person, busy, answer, onCheckIn }: AttendeeRowProp
       {refused ? (
         <View role="alert">
           <Text className="form-error">
-            ⚠ {describeOutcome(refused).title}：{describeOutcome(refused).hint}
+            ⚠ {refused.title}
+            {refused.time ?? ''}：{refused.hint}
           </Text>
         </View>
       ) : null}

@@ -63,7 +63,7 @@ export function CloseActivity({ activityId, closed, onClosed }: CloseActivityPro
   if (closed) return null;
   return (
     <Card title={TEXT.title}>
-      <Text className="muted">{TEXT.hint}</Text>
+      <Text className="lead">{TEXT.hint}</Text>
       <FormError error={close.error} />
       <SubmitButton
         label={TEXT.submit}

@@ -6,7 +6,8 @@ import type { ClientError } from '../../../api/client';
 type Tone = 'ok' | 'info' | 'warn' | 'bad';
 
 const TEXT = {
-  already: (time: string | null) => (time ? `已签到（${time}）` : '已签到'),
+  already: '已签到',
+  at: (time: string) => `（${time}）`,
   hints: {
     checked_in: '',
     already: '之前已经签过了，不用再签。',
@@ -38,19 +39,24 @@ interface CardProps {
   tone: Tone;
   icon: string;
   title: string;
+  /** Kept whole after the title, e.g. the time in 已签到（14:05）. */
+  titleTail?: string | null;
   /** The person, in large type, when the answer is about someone. */
   name?: string | null;
   lines: string[];
 }
 
-function Card({ tone, icon, title, name, lines }: CardProps) {
+function Card({ tone, icon, title, titleTail, name, lines }: CardProps) {
   return (
     <View className={`scan-result scan-result--${tone}`} role="status" aria-live="assertive">
       <View className="scan-result__head">
         <Text className="scan-result__icon" aria-hidden>
           {icon}
         </Text>
-        <Text className="scan-result__title">{title}</Text>
+        <Text className="scan-result__title">
+          <Text className="nowrap">{title}</Text>
+          {titleTail ? <Text className="nowrap">{titleTail}</Text> : null}
+        </Text>
       </View>
       {name ? <Text className="scan-result__name">{name}</Text> : null}
       {lines.filter(Boolean).map((line) => (
@@ -62,11 +68,16 @@ function Card({ tone, icon, title, name, lines }: CardProps) {
   );
 }
 
-/** An answer in words: its title (已签到 with the time) and what to do about it. */
-export function describeOutcome(outcome: CheckinOutcome): { title: string; hint: string } {
-  const time = outcome.checkedInAt ? local(outcome.checkedInAt).format('HH:mm') : null;
+/** An answer in words: its title, the time for 已签到（14:05）, and what to do about it. */
+export function describeOutcome(outcome: CheckinOutcome): {
+  title: string;
+  time: string | null;
+  hint: string;
+} {
+  const already = outcome.result === 'already';
   return {
-    title: outcome.result === 'already' ? TEXT.already(time) : outcome.message,
+    title: already ? TEXT.already : outcome.message,
+    time: already && outcome.checkedInAt ? TEXT.at(local(outcome.checkedInAt).format('HH:mm')) : null,
     hint: TEXT.hints[outcome.result],
   };
 }
@@ -74,12 +85,13 @@ export function describeOutcome(outcome: CheckinOutcome): { title: string; hint:
 /** One big answer for the person at the door: what happened, to whom, and what to do next. */
 export function OutcomeCard({ outcome }: { outcome: CheckinOutcome }) {
   const look = LOOK[outcome.result];
-  const { title, hint } = describeOutcome(outcome);
+  const { title, time, hint } = describeOutcome(outcome);
   return (
     <Card
       tone={look.tone}
       icon={look.icon}
       title={title}
+      titleTail={time}
       name={outcome.displayName}
       lines={[outcome.activityTitle ?? '', hint]}
     />

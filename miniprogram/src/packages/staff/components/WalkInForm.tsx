@@ -45,7 +45,7 @@ export function WalkInForm({ activityId, onAdded }: WalkInFormProps) {
   const full = walkIn.error?.code === 'FULL';
   return (
     <Card title={TEXT.title}>
-      <Text className="muted">{TEXT.hint}</Text>
+      <Text className="lead">{TEXT.hint}</Text>
       <TextField
         label={TEXT.name}
         value={name}

@@ -106,7 +106,7 @@ export default function ManualCheckinPage() {
           <Text className="kv">
             <When text={formatSpan(a.startAt, a.endAt)} />
           </Text>
-          <Text className="muted">{TEXT.lead}</Text>
+          <Text className="lead">{TEXT.lead}</Text>
         </Card>
       ) : activity.status === 'error' ? (
         <ErrorState error={activity.error} onRetry={activity.reload} />
