@@ -1,5 +1,6 @@
 import { init } from '@cloudbase/node-sdk';
 import { ALL_COLLECTIONS, COLLECTIONS } from '../../shared/collections';
+import { demoActivities } from './activities';
 import {
   CENTERS,
   CITY_PERSONA,
@@ -189,10 +190,27 @@ export async function seed({
   const now = new Date();
   const { regions, centers } = demoPlaces(now);
   const members = demoMembers(now);
+  const neighbours = new Map<string, { openid: string; displayName: string }[]>();
+  for (const m of members) {
+    // Only the ordinary neighbours: the demo personas start with an empty 我的报名, as a new user would.
+    if (m.role !== 'resident' || m.persona || typeof m.homeCenterId !== 'string') continue;
+    neighbours.set(m.homeCenterId, [
+      ...(neighbours.get(m.homeCenterId) ?? []),
+      { openid: m._id, displayName: String(m.displayName) },
+    ]);
+  }
+  const operating = CENTERS.filter((c) => c.status === 'operating').map((c) => ({
+    id: c.id,
+    name: c.name,
+    streetId: c.streetId,
+  }));
+  const { activities, registrations } = demoActivities(operating, neighbours, now);
   for (const [name, docs] of [
     [COLLECTIONS.regions, regions],
     [COLLECTIONS.centers, centers],
     [COLLECTIONS.members, members],
+    [COLLECTIONS.activities, activities],
+    [COLLECTIONS.registrations, registrations],
   ] as const) {
     for (let i = 0; i < docs.length; i += 200) await db.collection(name).add(docs.slice(i, i + 200));
     log(`${name}: ${docs.length}`);
