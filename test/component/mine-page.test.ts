@@ -83,7 +83,9 @@ test('coming, cancelled and past registrations each say their status in words', 
 test('only the confirmed coming place has a 签到码 button, and it opens that pass', async () => {
   const rendered = await renderPage('pages/mine/index', { cloud });
   await rendered.waitFor(() => rendered.text().includes('电影放映'), 'the list');
-  const buttons = rendered.page.querySelectorAll('.btn').filter((b) => b.dom?.textContent?.trim() === '签到码');
+  const buttons = rendered.page
+    .querySelectorAll('.btn')
+    .filter((b) => b.dom?.textContent?.trim() === '签到码');
   expect(buttons).toHaveLength(1);
 
   const opened: string[] = [];

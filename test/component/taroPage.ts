@@ -41,6 +41,8 @@ export interface WeChatOptions {
   query?: Record<string, string>;
   /** What the phone's storage already holds when the app starts (e.g. a pass saved on an earlier visit). */
   storage?: Record<string, unknown>;
+  /** What `scanCode` reads, one answer per scan; a scan past the end is cancelled, as when the person closes it. */
+  scans?: string[];
 }
 
 type Lifecycle = (this: unknown, ...args: unknown[]) => unknown;
@@ -51,7 +53,9 @@ function installWeChat({
   fontScale = 1,
   confirmModals = true,
   storage = {},
+  scans = [],
 }: WeChatOptions): FakeWeChat {
+  const waitingScans = [...scans];
   const fake: FakeWeChat = {
     calls: [],
     toasts: [],
@@ -86,6 +90,17 @@ function installWeChat({
     requestSubscribeMessage: (options: { tmplIds: string[]; success?: (r: object) => void }) => {
       fake.subscribeRequests.push(options.tmplIds);
       done(options, { errMsg: 'requestSubscribeMessage:ok' });
+    },
+    scanCode: (options: {
+      success?: (r: object) => void;
+      fail?: (r: object) => void;
+      complete?: (r: object) => void;
+    }) => {
+      const result = waitingScans.shift();
+      if (result === undefined) {
+        options.fail?.({ errMsg: 'scanCode:fail cancel' });
+        options.complete?.({ errMsg: 'scanCode:fail cancel' });
+      } else done(options, { errMsg: 'scanCode:ok', result, scanType: 'QR_CODE' });
     },
     setTabBarBadge: navigation,
     removeTabBarBadge: navigation,
