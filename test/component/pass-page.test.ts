@@ -123,6 +123,8 @@ test('shows who and what, and a code that scans to the pass of this moment', asy
   expect(rendered.text()).toContain('每30秒自动更新');
   expect(rendered.text()).toContain('离线也能用');
   expect(drawnPayload(rendered)).toBe(expected(pass, T0));
+  // The screen stays lit while the pass waits in the queue.
+  expect(rendered.wx.keepScreenOn).toEqual([true]);
   // The pass is kept on the phone for next time, offline.
   expect(rendered.wx.storage.get('linli.pass.r-1')).toEqual(pass);
 });

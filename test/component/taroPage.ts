@@ -22,6 +22,8 @@ type PrivacyResolve = (option: { event: string; buttonId?: string }) => void;
 export interface FakeWeChat {
   calls: CloudCall[];
   toasts: string[];
+  /** Each `setKeepScreenOn` request, in order. */
+  keepScreenOn: boolean[];
   /** Titles of the confirmation dialogs shown, in order. */
   modals: string[];
   /** Template id lists the app asked consent for with `requestSubscribeMessage`. */
@@ -59,6 +61,7 @@ function installWeChat({
   const fake: FakeWeChat = {
     calls: [],
     toasts: [],
+    keepScreenOn: [],
     modals: [],
     subscribeRequests: [],
     storage: new Map(Object.entries(storage)),
@@ -101,6 +104,10 @@ function installWeChat({
         options.fail?.({ errMsg: 'scanCode:fail cancel' });
         options.complete?.({ errMsg: 'scanCode:fail cancel' });
       } else done(options, { errMsg: 'scanCode:ok', result, scanType: 'QR_CODE' });
+    },
+    setKeepScreenOn: (options: { keepScreenOn: boolean; success?: (r: object) => void }) => {
+      fake.keepScreenOn.push(options.keepScreenOn);
+      done(options, { errMsg: 'setKeepScreenOn:ok' });
     },
     setTabBarBadge: navigation,
     removeTabBarBadge: navigation,

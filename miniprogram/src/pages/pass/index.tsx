@@ -8,6 +8,7 @@ import { formatSpan } from '../../activity/describe';
 import { When } from '../../activity/When';
 import { Screen } from '../../components/Screen';
 import { EmptyState, ErrorState, Loading } from '../../components/Status';
+import { useKeepScreenOn } from '../../hooks/useKeepScreenOn';
 import { useNow } from '../../hooks/useNow';
 import { useOnReturn } from '../../hooks/useOnReturn';
 import { QrCode } from '../../qr/QrCode';
@@ -68,6 +69,7 @@ export default function PassPage() {
   const { large, fontPx } = useFontScale();
   const now = useNow(1000);
   useOnReturn(refresh);
+  useKeepScreenOn();
 
   // Elderly mode: as wide as the screen allows (its padding is 0.8em a side); otherwise a comfortable size.
   const width = windowWidth();
