@@ -33,14 +33,17 @@ export async function markAttended(
       ? outcome('already', latest)
       : outcome('not_confirmed', latest ?? reg);
   }
-  await recordAudit(ctx, {
-    kind: `checkin.${method}`,
-    targetId: reg._id,
-    detail: { activityId: reg.activityId, method },
-  });
-  await bumpStats(db, reg.centerId, monthOf(reg.startAt), {
-    attendances: 1,
-    [method === 'scan' ? 'checkinsScanned' : 'checkinsManual']: 1,
-  });
+  // Independent writes: the audit entry and the center's counters go out together, so the door waits once.
+  await Promise.all([
+    recordAudit(ctx, {
+      kind: `checkin.${method}`,
+      targetId: reg._id,
+      detail: { activityId: reg.activityId, method },
+    }),
+    bumpStats(db, reg.centerId, monthOf(reg.startAt), {
+      attendances: 1,
+      [method === 'scan' ? 'checkinsScanned' : 'checkinsManual']: 1,
+    }),
+  ]);
   return outcome('checked_in', reg, now);
 }
