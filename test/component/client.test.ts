@@ -3,6 +3,7 @@
  * back for each kind of reply.
  */
 import { call, setTransport } from '../../miniprogram/src/api/client';
+import { accountApi } from '../../miniprogram/src/api/functions/account';
 import { NoReplyError } from '../../miniprogram/src/api/transport';
 import { residentView } from './factories';
 
@@ -25,7 +26,7 @@ beforeEach(() => {
 
 test('bad input is answered without a request, naming the field', async () => {
   replyWith({ ok: true, data: {} });
-  const outcome = await call('account', 'updateProfile', { phone: '12345' });
+  const outcome = await call(accountApi, 'updateProfile', { phone: '12345' });
   expect(outcome).toEqual({
     ok: false,
     error: {
@@ -40,7 +41,7 @@ test('bad input is answered without a request, naming the field', async () => {
 test('the event is the parsed input plus the action; mutations carry a request id', async () => {
   replyWith({ ok: true, data: { member: residentView({ displayName: '王阿姨' }) } });
   const outcome = await call(
-    'account',
+    accountApi,
     'updateProfile',
     { displayName: '  王阿姨 ' },
     { requestId: 'retry-0001' },
@@ -51,13 +52,13 @@ test('the event is the parsed input plus the action; mutations carry a request i
   ]);
 
   replyWith({ ok: true, data: { member: residentView(), homeCenter: null } });
-  await call('account', 'whoami', {});
+  await call(accountApi, 'whoami', {});
   expect(sent.at(-1)?.event).toEqual({ action: 'whoami' });
 });
 
 test('no reply at all becomes NETWORK with words a resident understands', async () => {
   replyWith(new NoReplyError(new Error('offline')));
-  await expect(call('account', 'whoami', {})).resolves.toEqual({
+  await expect(call(accountApi, 'whoami', {})).resolves.toEqual({
     ok: false,
     error: { code: 'NETWORK', message: '网络不太好，请稍后再试' },
   });
@@ -66,7 +67,7 @@ test('no reply at all becomes NETWORK with words a resident understands', async 
 test("the function's own error comes through with its code, message and issues", async () => {
   const error = { code: 'FORBIDDEN', message: '您没有权限做这件事' };
   replyWith({ ok: false, error });
-  await expect(call('account', 'createInvite', { role: 'staff', centerId: 'c-1' })).resolves.toEqual({
+  await expect(call(accountApi, 'createInvite', { role: 'staff', centerId: 'c-1' })).resolves.toEqual({
     ok: false,
     error,
   });
@@ -74,11 +75,11 @@ test("the function's own error comes through with its code, message and issues",
 
 test('a reply that does not match the contract is not passed on to the page', async () => {
   replyWith({ ok: true, data: { member: { role: 'resident' } } });
-  const outcome = await call('account', 'whoami', {});
+  const outcome = await call(accountApi, 'whoami', {});
   expect(outcome).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
 
   replyWith({ ok: false, error: { code: 'SOMETHING_NEW', message: '稍后再试' } });
-  await expect(call('account', 'whoami', {})).resolves.toEqual({
+  await expect(call(accountApi, 'whoami', {})).resolves.toEqual({
     ok: false,
     error: { code: 'INTERNAL', message: '稍后再试' },
   });

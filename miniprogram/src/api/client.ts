@@ -1,11 +1,5 @@
 import * as z from 'zod';
-import {
-  type ActionName,
-  CONTRACT,
-  type FunctionName,
-  type InputOf,
-  type OutputOf,
-} from '../../../shared/contract';
+import type { FunctionName } from '../../../shared/contract';
 import type { ActionContract, FunctionContract } from '../../../shared/contract/define';
 import { badReplyError, isErrorCode, networkError, type Outcome, validationError } from './errors';
 import { defaultTransport, NoReplyError, type Transport } from './transport';
@@ -42,24 +36,40 @@ export function newRequestId(): string {
   return `r${Date.now().toString(36)}${random}`;
 }
 
-function actionOf(fn: FunctionName, action: string): ActionContract {
-  const contract = (CONTRACT[fn] as FunctionContract)[action];
-  if (!contract) throw new Error(`unknown action ${fn}.${action}`);
-  return contract;
+/**
+ * One cloud function as the app sees it: its name and its own contract. Each lives in its own module
+ * (`api/functions/*.ts`) importing only that function's schemas, so a function that only a subpackage calls
+ * puts its schemas in that subpackage's chunk, not in the main package.
+ */
+export interface FunctionClient<C extends FunctionContract> {
+  readonly name: FunctionName;
+  readonly contract: C;
 }
+
+export const functionClient = <C extends FunctionContract>(
+  name: FunctionName,
+  contract: C,
+): FunctionClient<C> => ({ name, contract });
+
+type ActionOf<C> = keyof C & string;
+export type ClientInput<C, A extends ActionOf<C>> =
+  C[A] extends ActionContract<infer I, z.ZodType> ? z.input<I> : never;
+export type ClientOutput<C, A extends ActionOf<C>> =
+  C[A] extends ActionContract<z.ZodType, infer O> ? z.output<O> : never;
 
 /**
  * The one way the app calls a cloud function. The input is checked against the shared schema first (a
  * VALIDATION outcome naming the field, and no request), the reply against the output schema. Never throws
  * for anything a person can cause; failures are `{ ok: false, error }` values.
  */
-export async function call<F extends FunctionName, A extends ActionName<F>>(
-  fn: F,
+export async function call<C extends FunctionContract, A extends ActionOf<C>>(
+  fn: FunctionClient<C>,
   action: A,
-  input: InputOf<F, A>,
+  input: ClientInput<C, A>,
   options: CallOptions = {},
-): Promise<Outcome<OutputOf<F, A>>> {
-  const contract = actionOf(fn, action);
+): Promise<Outcome<ClientOutput<C, A>>> {
+  const contract = fn.contract[action];
+  if (!contract) throw new Error(`unknown action ${fn.name}.${action}`);
   const parsedInput = contract.input.safeParse(input);
   if (!parsedInput.success) return { ok: false, error: validationError(parsedInput.error) };
 
@@ -68,7 +78,7 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
 
   let reply: unknown;
   try {
-    reply = await transport(fn, event);
+    reply = await transport(fn.name, event);
   } catch (error) {
     if (error instanceof NoReplyError) return { ok: false, error: networkError() };
     throw error;
@@ -83,5 +93,5 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   }
   const output = contract.output.safeParse(envelope.data.data);
   if (!output.success) return { ok: false, error: badReplyError() };
-  return { ok: true, data: output.data as OutputOf<F, A> };
+  return { ok: true, data: output.data as ClientOutput<C, A> };
 }

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { call } from '../api/client';
+import { notifyApi } from '../api/functions/notify';
 import { ME_TAB_INDEX } from '../routes';
 import { createStore, useStore } from './store';
 
@@ -22,7 +23,7 @@ export function setUnread(unread: number): void {
 
 /** Asks for the count again (tab pages call this when they show). A failure keeps the last count. */
 export async function refreshUnread(): Promise<void> {
-  const outcome = await call('notify', 'inbox', {});
+  const outcome = await call(notifyApi, 'inbox', {});
   if (outcome.ok) setUnread(outcome.data.unread);
 }
 

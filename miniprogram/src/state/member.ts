@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import type { OutputOf } from '../../../shared/contract';
 import type { MemberView } from '../../../shared/contract/account';
 import { type ClientError, call } from '../api/client';
+import { accountApi } from '../api/functions/account';
 import { ROUTES } from '../routes';
 import { setElderlyMode } from './fontScale';
 import { createStore, useStore } from './store';
@@ -22,7 +23,7 @@ let loadedOnce = false;
 export function reloadMember(): Promise<void> {
   if (inFlight) return inFlight;
   memberStore.set({ status: 'loading', data: memberStore.get().data });
-  inFlight = call('account', 'whoami', {}).then((outcome) => {
+  inFlight = call(accountApi, 'whoami', {}).then((outcome) => {
     inFlight = null;
     loadedOnce = true;
     if (outcome.ok) {

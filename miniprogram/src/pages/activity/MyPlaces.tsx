@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import type { ActivityView } from '../../../../shared/contract/activities';
 import { badgeClass, placeLabel } from '../../activity/describe';
 import { call } from '../../api/client';
+import { registrationsApi } from '../../api/functions/registrations';
 import { Card } from '../../components/Card';
 import { FormError } from '../../components/Status';
 import { useMutation } from '../../hooks/useMutation';
@@ -30,7 +31,7 @@ export interface MyPlacesProps {
 export function MyPlaces({ activity, onCancelled }: MyPlacesProps) {
   const places = activity.mine.filter((r) => r.status === 'confirmed' || r.status === 'waitlisted');
   const cancel = useMutation((registrationId: string, options) =>
-    call('registrations', 'cancel', { registrationId }, options),
+    call(registrationsApi, 'cancel', { registrationId }, options),
   );
   if (places.length === 0) return null;
 

@@ -5,6 +5,7 @@ import type { ActivityView } from '../../../../shared/contract/activities';
 import { placeLabel } from '../../activity/describe';
 import { call } from '../../api/client';
 import { fieldMessage } from '../../api/errors';
+import { registrationsApi } from '../../api/functions/registrations';
 import { askForSubscription } from '../../api/subscribe';
 import { Card } from '../../components/Card';
 import { type Choice, ChoiceList } from '../../components/ChoiceList';
@@ -58,7 +59,7 @@ export function SignUpPanel({ activity, family, onSignedUp }: SignUpPanelProps) 
   const selected = chosen && free.some((c) => c.value === chosen) ? chosen : (free[0]?.value ?? null);
   const signUp = useMutation((forMemberId: string | null, options) =>
     call(
-      'registrations',
+      registrationsApi,
       'signUp',
       forMemberId ? { activityId: activity.id, forMemberId } : { activityId: activity.id },
       options,

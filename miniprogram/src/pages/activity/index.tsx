@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { call } from '../../api/client';
+import { activitiesApi } from '../../api/functions/activities';
 import { Screen } from '../../components/Screen';
 import { EmptyState, ErrorState, Loading } from '../../components/Status';
 import { useOnReturn } from '../../hooks/useOnReturn';
@@ -47,7 +48,7 @@ function signUpResult(o: SignUpOutcome): Result {
 export default function ActivityPage() {
   const id = useRouter().params.id ?? '';
   const member = useMember();
-  const activity = useRemote(() => call('activities', 'get', { activityId: id }), id);
+  const activity = useRemote(() => call(activitiesApi, 'get', { activityId: id }), id);
   const [result, setResult] = useState<Result | null>(null);
   // Back from adding a family member, the "for whom" list grows.
   useOnReturn(activity.reload);

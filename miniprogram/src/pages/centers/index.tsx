@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useMemo } from 'react';
 import type { CenterBrief } from '../../../../shared/contract/account';
 import { call } from '../../api/client';
+import { accountApi } from '../../api/functions/account';
 import { ChoiceList } from '../../components/ChoiceList';
 import { Screen } from '../../components/Screen';
 import { EmptyState, ErrorState, FormError, Loading } from '../../components/Status';
@@ -25,10 +26,10 @@ const detailOf = (center: CenterBrief) => `${center.address} · ${center.operato
 export default function CentersPage() {
   const member = useMember();
   const currentId = member.data?.member.homeCenterId ?? null;
-  const centers = useRemote(() => call('account', 'listCenters', {}));
+  const centers = useRemote(() => call(accountApi, 'listCenters', {}));
   const groups = useMemo(() => groupCenters(centers.data?.centers ?? []), [centers.data]);
   const choose = useMutation((homeCenterId: string, options) =>
-    call('account', 'updateProfile', { homeCenterId }, options),
+    call(accountApi, 'updateProfile', { homeCenterId }, options),
   );
 
   const onSelect = async (homeCenterId: string) => {

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { RELATIONS } from '../../../../shared/contract/account';
 import { call } from '../../api/client';
 import { fieldMessage } from '../../api/errors';
+import { accountApi } from '../../api/functions/account';
 import { ChoiceList } from '../../components/ChoiceList';
 import { Screen } from '../../components/Screen';
 import { FormError } from '../../components/Status';
@@ -31,7 +32,7 @@ export default function FamilyPage() {
   const [relation, setRelation] = useState<Relation | null>(null);
   const add = useMutation((input: { displayName: string; relation: Relation | null }, options) =>
     // A missing relation goes to the schema as-is so its own message ("请选择与您的关系") is shown.
-    call('account', 'addFamilyMember', input as { displayName: string; relation: Relation }, options),
+    call(accountApi, 'addFamilyMember', input as { displayName: string; relation: Relation }, options),
   );
 
   const submit = async () => {

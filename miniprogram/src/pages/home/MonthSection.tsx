@@ -11,6 +11,7 @@ import {
 import { MonthList } from '../../activity/MonthList';
 import { MonthSwitch } from '../../activity/MonthSwitch';
 import { call } from '../../api/client';
+import { activitiesApi } from '../../api/functions/activities';
 import { ChipGroup } from '../../components/ChipGroup';
 import { EmptyState, ErrorState, Loading } from '../../components/Status';
 import { useOnReturn } from '../../hooks/useOnReturn';
@@ -30,7 +31,7 @@ export function MonthSection({ center }: { center: CenterBrief }) {
   const [month, setMonth] = useState(() => monthChoices().thisMonth);
   const [day, setDay] = useState<string | null>(null);
   const list = useRemote(
-    () => call('activities', 'listMonth', { centerId: center.id, month }),
+    () => call(activitiesApi, 'listMonth', { centerId: center.id, month }),
     `${center.id}/${month}`,
   );
   // Back from a sign-up the seats and badges have changed.

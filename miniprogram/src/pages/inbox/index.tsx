@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import type { InboxMessage } from '../../../../shared/contract/notify';
 import { formatWhen } from '../../../../shared/rules/time';
 import { call } from '../../api/client';
+import { notifyApi } from '../../api/functions/notify';
 import { Screen } from '../../components/Screen';
 import { EmptyState, ErrorState, Loading } from '../../components/Status';
 import { useRemote } from '../../hooks/useRemote';
@@ -36,13 +37,13 @@ function MessageItem({ message }: { message: InboxMessage }) {
 
 /** The in-app inbox: every message lands here. Opening it marks them read; the new ones stay marked until left. */
 export default function InboxPage() {
-  const inbox = useRemote(() => call('notify', 'inbox', {}));
+  const inbox = useRemote(() => call(notifyApi, 'inbox', {}));
   const hasUnread = inbox.data?.messages.some((m) => !m.read) ?? false;
 
   // Seen is read: the list keeps its 新消息 marks while open, the count on the 我的 tab goes.
   useEffect(() => {
     if (!hasUnread) return;
-    void call('notify', 'markRead', {}).then((outcome) => {
+    void call(notifyApi, 'markRead', {}).then((outcome) => {
       if (outcome.ok) setUnread(0);
     });
   }, [hasUnread]);

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { fieldMessage } from '../../api/errors';
+import { accountApi } from '../../api/functions/account';
 import { Screen } from '../../components/Screen';
 import { FormError } from '../../components/Status';
 import { SubmitButton } from '../../components/SubmitButton';
@@ -29,7 +30,7 @@ export default function JoinPage() {
   const [displayName, setDisplayName] = useState('');
   const join = useMutation((input: { code: string; displayName: string }, options) =>
     call(
-      'account',
+      accountApi,
       'joinWithCode',
       { code: input.code, ...(input.displayName.trim() ? { displayName: input.displayName } : {}) },
       options,

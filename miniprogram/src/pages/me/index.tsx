@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { call } from '../../api/client';
+import { accountApi } from '../../api/functions/account';
 import { clearToken } from '../../api/session';
 import { Card } from '../../components/Card';
 import { Screen } from '../../components/Screen';
@@ -43,7 +44,7 @@ export default function MePage() {
   const unread = useUnread();
   useDidShow(() => void refreshUnread());
   const saveElderly = useMutation((on: boolean, options) =>
-    call('account', 'updateProfile', { elderlyMode: on }, options),
+    call(accountApi, 'updateProfile', { elderlyMode: on }, options),
   );
 
   const toggleElderly = async (on: boolean) => {

@@ -4,6 +4,7 @@ import type { RegistrationView } from '../../../../shared/contract/registrations
 import { badgeClass, formatSpan, registrationLabel } from '../../activity/describe';
 import { When } from '../../activity/When';
 import { call } from '../../api/client';
+import { registrationsApi } from '../../api/functions/registrations';
 import { Screen } from '../../components/Screen';
 import { EmptyState, ErrorState, Loading } from '../../components/Status';
 import { useOnReturn } from '../../hooks/useOnReturn';
@@ -69,7 +70,7 @@ function RegistrationItem({ r, showPass = false }: { r: RegistrationView; showPa
 
 /** Tab page: what the resident (and their family) signed up for, coming and past, with each status. */
 export default function MinePage() {
-  const mine = useRemote(() => call('registrations', 'mine', {}));
+  const mine = useRemote(() => call(registrationsApi, 'mine', {}));
   useOnReturn(mine.reload);
   useDidShow(() => void refreshUnread());
 

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type Pass, passSchema } from '../../../../shared/contract/checkin';
 import { type ClientError, call } from '../../api/client';
+import { checkinApi } from '../../api/functions/checkin';
 
 const storageKey = (registrationId: string) => `linli.pass.${registrationId}`;
 
@@ -44,7 +45,7 @@ export function usePass(registrationId: string): PassState {
   const refresh = useCallback(() => {
     const ticket = ++latest.current;
     setRefreshing(true);
-    void call('checkin', 'pass', { registrationId }).then((outcome) => {
+    void call(checkinApi, 'pass', { registrationId }).then((outcome) => {
       if (ticket !== latest.current) return;
       setRefreshing(false);
       if (outcome.ok) {

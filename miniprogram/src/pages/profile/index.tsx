@@ -2,6 +2,7 @@ import { Text } from '@tarojs/components';
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { fieldMessage } from '../../api/errors';
+import { accountApi } from '../../api/functions/account';
 import { Screen } from '../../components/Screen';
 import { ErrorState, FormError, Loading } from '../../components/Status';
 import { SubmitButton } from '../../components/SubmitButton';
@@ -30,7 +31,7 @@ export default function ProfilePage() {
   const member = useMember();
   const [form, setForm] = useState<ProfileForm | null>(null);
   const save = useMutation(({ displayName, phone }: ProfileForm, options) =>
-    call('account', 'updateProfile', { displayName, ...(phone.trim() ? { phone } : {}) }, options),
+    call(accountApi, 'updateProfile', { displayName, ...(phone.trim() ? { phone } : {}) }, options),
   );
 
   if (!member.data) {

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { call } from '../../../api/client';
 import { fieldMessage } from '../../../api/errors';
+import { activitiesApi } from '../../../api/functions/activities';
 import { Card } from '../../../components/Card';
 import { FormError } from '../../../components/Status';
 import { SubmitButton } from '../../../components/SubmitButton';
@@ -34,7 +35,7 @@ export interface CancelActivityProps {
 export function CancelActivity({ activityId, people, onCancelled }: CancelActivityProps) {
   const [reason, setReason] = useState('');
   const cancel = useMutation((input: { activityId: string; reason: string }, options) =>
-    call('activities', 'cancel', input, options),
+    call(activitiesApi, 'cancel', input, options),
   );
 
   const submit = async () => {

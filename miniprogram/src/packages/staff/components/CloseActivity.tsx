@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { call } from '../../../api/client';
+import { checkinApi } from '../../../api/functions/checkin';
 import { Card } from '../../../components/Card';
 import { FormError } from '../../../components/Status';
 import { SubmitButton } from '../../../components/SubmitButton';
@@ -31,7 +32,7 @@ export interface CloseActivityProps {
 /** After the end: close the activity, after a confirmation, and show who came and who did not. */
 export function CloseActivity({ activityId, closed, onClosed }: CloseActivityProps) {
   const close = useMutation((input: { activityId: string }, options) =>
-    call('checkin', 'close', input, options),
+    call(checkinApi, 'close', input, options),
   );
   const [counts, setCounts] = useState<{ attended: number; noShows: number } | null>(null);
 

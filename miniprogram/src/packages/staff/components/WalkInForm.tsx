@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { CheckinOutcome } from '../../../../../shared/contract/checkin';
 import { call } from '../../../api/client';
 import { fieldMessage } from '../../../api/errors';
+import { checkinApi } from '../../../api/functions/checkin';
 import { Card } from '../../../components/Card';
 import { FormError } from '../../../components/Status';
 import { SubmitButton } from '../../../components/SubmitButton';
@@ -30,7 +31,7 @@ export function WalkInForm({ activityId, onAdded }: WalkInFormProps) {
   const [name, setName] = useState('');
   const [added, setAdded] = useState<CheckinOutcome | null>(null);
   const walkIn = useMutation((input: { activityId: string; displayName: string }, options) =>
-    call('checkin', 'walkIn', input, options),
+    call(checkinApi, 'walkIn', input, options),
   );
 
   const submit = async () => {

@@ -2,6 +2,7 @@ import { Text } from '@tarojs/components';
 import { useMemo, useState } from 'react';
 import { call } from '../../../../api/client';
 import { fieldMessage } from '../../../../api/errors';
+import { accountApi } from '../../../../api/functions/account';
 import { Card } from '../../../../components/Card';
 import { ChoiceList } from '../../../../components/ChoiceList';
 import { InviteCode } from '../../../../components/InviteCode';
@@ -33,11 +34,11 @@ export default function CityOverviewPage() {
   const member = useMember();
   const me = member.data?.member;
   const isAdmin = me?.role === 'admin';
-  const centers = useRemote(() => call('account', 'listCenters', {}));
+  const centers = useRemote(() => call(accountApi, 'listCenters', {}));
   const districts = useMemo(() => groupCenters(centers.data?.centers ?? []), [centers.data]);
   const [streetId, setStreetId] = useState<string | null>(null);
   const invite = useMutation((id: string | null, options) =>
-    call('account', 'createInvite', { role: 'office', streetId: id ?? '' }, options),
+    call(accountApi, 'createInvite', { role: 'office', streetId: id ?? '' }, options),
   );
   const [lastInvite, setLastInvite] = useState<{ code: string; expiresAt: string; target: string } | null>(
     null,

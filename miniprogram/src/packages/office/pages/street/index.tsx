@@ -2,6 +2,7 @@ import { Text } from '@tarojs/components';
 import { useState } from 'react';
 import { call } from '../../../../api/client';
 import { fieldMessage } from '../../../../api/errors';
+import { accountApi } from '../../../../api/functions/account';
 import { Card } from '../../../../components/Card';
 import { ChoiceList } from '../../../../components/ChoiceList';
 import { InviteCode } from '../../../../components/InviteCode';
@@ -33,13 +34,13 @@ export default function OfficeStreetPage() {
   const me = member.data?.member;
   const streetId = me?.role === 'office' ? me.streetId : null;
   const centers = useRemote(
-    () => call('account', 'listCenters', streetId ? { streetId } : {}),
+    () => call(accountApi, 'listCenters', streetId ? { streetId } : {}),
     streetId ?? '',
   );
   const [centerId, setCenterId] = useState<string | null>(null);
   const invite = useMutation((id: string | null, options) =>
     // No choice yet: the schema answers with its own "请提供邻里中心".
-    call('account', 'createInvite', { role: 'staff', centerId: id ?? '' }, options),
+    call(accountApi, 'createInvite', { role: 'staff', centerId: id ?? '' }, options),
   );
   const [lastInvite, setLastInvite] = useState<{ code: string; expiresAt: string; target: string } | null>(
     null,

@@ -5,6 +5,8 @@ import type { RegistrationStatus } from '../../../../../../shared/contract/activ
 import { badgeClass, formatSpan, placeLabel } from '../../../../activity/describe';
 import { When } from '../../../../activity/When';
 import { call } from '../../../../api/client';
+import { activitiesApi } from '../../../../api/functions/activities';
+import { registrationsApi } from '../../../../api/functions/registrations';
 import { Card } from '../../../../components/Card';
 import { Screen } from '../../../../components/Screen';
 import { EmptyState, ErrorState, Loading } from '../../../../components/Status';
@@ -45,8 +47,8 @@ const COUNT_ORDER: readonly RegistrationStatus[] = [
 /** Staff: who is coming to one activity (names, masked phones, places), and cancelling it. */
 export default function StaffActivityPage() {
   const id = useRouter().params.id ?? '';
-  const activity = useRemote(() => call('activities', 'get', { activityId: id }), id);
-  const roster = useRemote(() => call('registrations', 'roster', { activityId: id }), id);
+  const activity = useRemote(() => call(activitiesApi, 'get', { activityId: id }), id);
+  const roster = useRemote(() => call(registrationsApi, 'roster', { activityId: id }), id);
   const [notified, setNotified] = useState<number | null>(null);
 
   const retry = () => {

@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import { call } from '../../../../api/client';
+import { accountApi } from '../../../../api/functions/account';
 import { Card } from '../../../../components/Card';
 import { Screen } from '../../../../components/Screen';
 import { EmptyState, ErrorState, Loading } from '../../../../components/Status';
@@ -30,7 +31,7 @@ export default function StaffCenterPage() {
   const me = member.data?.member;
   const streetId = me?.streetId ?? undefined;
   const centers = useRemote(
-    () => call('account', 'listCenters', streetId ? { streetId } : {}),
+    () => call(accountApi, 'listCenters', streetId ? { streetId } : {}),
     `${me?.centerId ?? ''}/${streetId ?? ''}`,
   );
 

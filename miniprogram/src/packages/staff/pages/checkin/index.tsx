@@ -6,6 +6,8 @@ import { formatSpan } from '../../../../activity/describe';
 import { When } from '../../../../activity/When';
 import { type ClientError, call } from '../../../../api/client';
 import { fieldMessage } from '../../../../api/errors';
+import { activitiesApi } from '../../../../api/functions/activities';
+import { checkinApi } from '../../../../api/functions/checkin';
 import { Card } from '../../../../components/Card';
 import { Screen } from '../../../../components/Screen';
 import { EmptyState, ErrorState, Loading } from '../../../../components/Status';
@@ -45,13 +47,13 @@ export default function ManualCheckinPage() {
   const id = useRouter().params.id ?? '';
   const [query, setQuery] = useState('');
   const settled = useSettled(query.trim());
-  const activity = useRemote(() => call('activities', 'get', { activityId: id }), id);
+  const activity = useRemote(() => call(activitiesApi, 'get', { activityId: id }), id);
   const found = useRemote(
-    () => call('checkin', 'search', { activityId: id, query: settled }),
+    () => call(checkinApi, 'search', { activityId: id, query: settled }),
     `${id}/${settled}`,
   );
   const manual = useMutation((registrationId: string, options) =>
-    call('checkin', 'manual', { registrationId }, options),
+    call(checkinApi, 'manual', { registrationId }, options),
   );
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
   const [busyId, setBusyId] = useState<string | null>(null);

@@ -5,6 +5,7 @@ import { CATEGORIES, CATEGORY_LABELS, SUGGESTED_TAGS } from '../../../../../../s
 import { dayOf } from '../../../../../../shared/rules/time';
 import { formatDay, monthChoices } from '../../../../activity/describe';
 import { type ClientError, call } from '../../../../api/client';
+import { activitiesApi } from '../../../../api/functions/activities';
 import { ChipGroup } from '../../../../components/ChipGroup';
 import { ChoiceList } from '../../../../components/ChoiceList';
 import { Screen } from '../../../../components/Screen';
@@ -63,7 +64,7 @@ export default function EditActivityPage() {
   const existing = useRemote(
     () =>
       activityId
-        ? call('activities', 'get', { activityId })
+        ? call(activitiesApi, 'get', { activityId })
         : Promise.resolve({ ok: true as const, data: null }),
     activityId ?? '',
   );
@@ -76,7 +77,7 @@ export default function EditActivityPage() {
 
   // Checked on the phone first, so a wrong capacity is answered without a round trip.
   const [localError, setLocalError] = useState<ClientError | null>(null);
-  const save = useMutation((draft: DraftInput, options) => call('activities', 'saveDraft', draft, options));
+  const save = useMutation((draft: DraftInput, options) => call(activitiesApi, 'saveDraft', draft, options));
   const shownError = localError ?? save.error;
   const errors = errorsByField(shownError);
 

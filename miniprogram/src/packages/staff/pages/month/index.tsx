@@ -6,6 +6,7 @@ import { monthChoices, monthName } from '../../../../activity/describe';
 import { MonthList } from '../../../../activity/MonthList';
 import { MonthSwitch } from '../../../../activity/MonthSwitch';
 import { call } from '../../../../api/client';
+import { activitiesApi } from '../../../../api/functions/activities';
 import { Screen } from '../../../../components/Screen';
 import { EmptyState, ErrorState, FormError, Loading } from '../../../../components/Status';
 import { SubmitButton } from '../../../../components/SubmitButton';
@@ -63,13 +64,13 @@ export default function MonthEditorPage() {
   const list = useRemote(
     () =>
       centerId
-        ? call('activities', 'listMonth', { centerId, month, includeDrafts: true })
+        ? call(activitiesApi, 'listMonth', { centerId, month, includeDrafts: true })
         : Promise.resolve({ ok: true as const, data: null }),
     `${centerId ?? ''}/${month}`,
   );
   useOnReturn(list.reload);
   const publish = useMutation((m: string, options) =>
-    call('activities', 'publishMonth', { month: m }, options),
+    call(activitiesApi, 'publishMonth', { month: m }, options),
   );
   const problems = problemsByActivity(publish.error?.issues);
 

@@ -6,6 +6,8 @@ import { formatSpan } from '../../../../activity/describe';
 import { When } from '../../../../activity/When';
 import { type ClientError, call } from '../../../../api/client';
 import { fieldMessage } from '../../../../api/errors';
+import { activitiesApi } from '../../../../api/functions/activities';
+import { checkinApi } from '../../../../api/functions/checkin';
 import { Screen } from '../../../../components/Screen';
 import { ErrorState, Loading } from '../../../../components/Status';
 import { SubmitButton } from '../../../../components/SubmitButton';
@@ -36,8 +38,8 @@ type Shown = { outcome: CheckinOutcome } | { failure: ClientError; code: string 
 /** Staff at the door: scan a pass (WeChat's scanner, or the camera on h5), one big answer, then the next. */
 export default function ScanPage() {
   const id = useRouter().params.id ?? '';
-  const activity = useRemote(() => call('activities', 'get', { activityId: id }), id);
-  const scan = useMutation((code: string, options) => call('checkin', 'scan', { code }, options));
+  const activity = useRemote(() => call(activitiesApi, 'get', { activityId: id }), id);
+  const scan = useMutation((code: string, options) => call(checkinApi, 'scan', { code }, options));
   const [shown, setShown] = useState<Shown | null>(null);
   const [typed, setTyped] = useState('');
 
