@@ -5,12 +5,7 @@ import { AppError } from '../../shared/errors';
 import { parsePayload, verifyPass } from '../../shared/rules/pass';
 import { seatIsFree } from '../../shared/rules/seats';
 import { type ActionHandler, assertOwnCenter, readDoc, readMany } from '../kit';
-import {
-  loadActivity,
-  type RegistrationRecord,
-  registrationIdFor,
-  registrationRecordSchema,
-} from '../records/activities';
+import { loadActivity, newRegistration, registrationRecordSchema } from '../records/activities';
 import { claimPlace } from '../records/seats';
 import { markAttended } from './attend';
 import { outcome } from './outcome';
@@ -58,27 +53,7 @@ export const walkIn: ActionHandler<Checkin['walkIn']> = {
     assertOwnCenter(ctx, activity.centerId);
     if (!seatIsFree(activity)) throw new AppError('FULL', '名额已满，不能再加人');
     const walker = `walkin-${randomBytes(6).toString('hex')}`;
-    const reg: RegistrationRecord = {
-      _id: registrationIdFor(activityId, walker),
-      activityId,
-      centerId: activity.centerId,
-      openid: walker,
-      forMemberId: null,
-      displayName,
-      status: 'pending',
-      cancelledBy: null,
-      round: 1,
-      title: activity.title,
-      place: activity.place,
-      startAt: activity.startAt,
-      endAt: activity.endAt,
-      createdAt: now,
-      passId: null,
-      passSecret: null,
-      checkedInAt: null,
-      checkedInBy: null,
-      checkInMethod: null,
-    };
+    const reg = newRegistration(activity, { openid: walker, forMemberId: null, displayName }, now);
     await db.collection(COLLECTIONS.registrations).add(reg);
     await claimPlace(db, activity, reg._id, now, { seatOnly: true });
     await db.collection(COLLECTIONS.registrations).doc(reg._id).update({ status: 'confirmed' });

@@ -106,3 +106,30 @@ export function toActivityView(a: ActivityRecord, now: Date, mine: ActivityView[
 /** Ids of messages about a registration: one per kind and round, so a repeated step never queues it twice. */
 export const messageId = (reg: { _id: string; round: number }, kind: string) =>
   `${reg._id}_r${reg.round}_${kind}`;
+
+/** A registration as first written, `pending` until it takes a place on the activity. */
+export function newRegistration(
+  activity: ActivityRecord,
+  person: { openid: string; forMemberId: string | null; displayName: string },
+  now: Date,
+): RegistrationRecord {
+  return {
+    _id: registrationIdFor(activity._id, person.forMemberId ?? person.openid),
+    activityId: activity._id,
+    centerId: activity.centerId,
+    ...person,
+    status: 'pending',
+    cancelledBy: null,
+    round: 1,
+    title: activity.title,
+    place: activity.place,
+    startAt: activity.startAt,
+    endAt: activity.endAt,
+    createdAt: now,
+    passId: null,
+    passSecret: null,
+    checkedInAt: null,
+    checkedInBy: null,
+    checkInMethod: null,
+  };
+}

@@ -5,7 +5,7 @@ import { placeOf, signupRefusal } from '../../shared/rules/seats';
 import { type ActionHandler, insertOnce, readDoc } from '../kit';
 import {
   loadActivity,
-  type RegistrationRecord,
+  newRegistration,
   registrationIdFor,
   registrationRecordSchema,
 } from '../records/activities';
@@ -37,26 +37,7 @@ export const signUp: ActionHandler<Registrations['signUp']> = {
       displayName: family?.displayName ?? member.displayName,
       forMemberId: forMemberId ?? null,
     };
-    const fresh: RegistrationRecord = {
-      _id: registrationId,
-      activityId,
-      centerId: activity.centerId,
-      openid,
-      ...person,
-      status: 'pending',
-      cancelledBy: null,
-      round: 1,
-      title: activity.title,
-      place: activity.place,
-      startAt: activity.startAt,
-      endAt: activity.endAt,
-      createdAt: now,
-      passId: null,
-      passSecret: null,
-      checkedInAt: null,
-      checkedInBy: null,
-      checkInMethod: null,
-    };
+    const fresh = newRegistration(activity, { openid, ...person }, now);
     // The common case is a first sign-up while open: try the insert, and read what is there only when that fails.
     let record = fresh;
     const inserted =

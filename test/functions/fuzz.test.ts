@@ -2,22 +2,19 @@
  * Every action of every function, fed generated events in-process: only typed errors come back (never
  * INTERNAL), invalid events are VALIDATION, and nothing invalid writes anything.
  */
-import { init } from '@cloudbase/node-sdk';
 import fc from 'fast-check';
-import { ALL_COLLECTIONS } from '../../shared/collections';
 import { CONTRACT, type FunctionName } from '../../shared/contract';
 import { ERROR_CODES, type Result } from '../../shared/errors';
-import { actAs, actAsFunctionInstance } from '../support/platform';
-import { type Stack, startStack } from '../support/stack';
+import { collectionCounts } from '../support/client';
+import { actAs, startInProcess } from '../support/platform';
+import type { Stack } from '../support/stack';
 
 let stack: Stack;
 type Main = (event: unknown) => Promise<Result<unknown>>;
 const mains = new Map<FunctionName, Main>();
 
 beforeAll(async () => {
-  stack = await startStack({ seed: true });
-  actAsFunctionInstance(stack);
-  jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  stack = await startInProcess();
   for (const name of Object.keys(CONTRACT) as FunctionName[]) {
     if (name === 'account') continue; // fuzzed at 1,000 events per action in kit.test.ts
     const mod = (await import(`../../cloudfunctions/${name}/index`)) as { main: Main };
@@ -28,19 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.close();
 });
-
-async function snapshot(): Promise<Record<string, number>> {
-  const db = init({
-    env: 'local',
-    serviceUrl: `${stack.url}/admin`,
-    secretId: 'local',
-    secretKey: 'local',
-  }).database();
-  const counts: Record<string, number> = {};
-  for (const name of ALL_COLLECTIONS)
-    counts[name] = ((await db.collection(name).count()) as { total?: number }).total ?? -1;
-  return counts;
-}
 
 const typedCodes = new Set<string>(ERROR_CODES.filter((c) => c !== 'INTERNAL'));
 const value = fc.oneof(
@@ -88,7 +72,7 @@ test.each(cases)(
     const main = mains.get(fn) as Main;
     // Staff reach the deepest branches; their member record exists, so a valid query writes nothing either.
     actAs('demo-staff-chaoyang');
-    const before = await snapshot();
+    const before = await collectionCounts(stack);
     const keys = [...keysOf(spec.input), 'text', 'x'];
     await fc.assert(
       fc.asyncProperty(
@@ -106,7 +90,7 @@ test.each(cases)(
       ),
       { numRuns: 300 },
     );
-    expect(await snapshot()).toEqual(before);
+    expect(await collectionCounts(stack)).toEqual(before);
   },
   120_000,
 );

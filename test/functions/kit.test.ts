@@ -2,22 +2,18 @@
  * The kit every function is built on, exercised through the real `account` function in-process, with the
  * platform's environment set as CloudBase sets it and the real SDK talking to the local database.
  */
-import { init } from '@cloudbase/node-sdk';
 import fc from 'fast-check';
-import { ALL_COLLECTIONS } from '../../shared/collections';
 import { CONTRACT } from '../../shared/contract';
 import { ERROR_CODES, type Result } from '../../shared/errors';
-import { actAs, actAsFunctionInstance } from '../support/platform';
-import { type Stack, startStack } from '../support/stack';
+import { collectionCounts } from '../support/client';
+import { actAs, startInProcess } from '../support/platform';
+import type { Stack } from '../support/stack';
 
 let stack: Stack;
 let main: (event: unknown) => Promise<Result<unknown>>;
 
 beforeAll(async () => {
-  stack = await startStack({ seed: true });
-  actAsFunctionInstance(stack);
-  // One log line per call is for production's log search; thousands of fuzz calls would drown the report.
-  jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  stack = await startInProcess();
   ({ main } = await import('../../cloudfunctions/account'));
 }, 120_000);
 
@@ -27,25 +23,9 @@ afterAll(async () => {
 
 const as = actAs;
 
-/** Everything that could change: document counts of every collection. */
-async function snapshot(): Promise<Record<string, number>> {
-  const db = init({
-    env: 'local',
-    serviceUrl: `${stack.url}/admin`,
-    secretId: 'local',
-    secretKey: 'local',
-  }).database();
-  const counts: Record<string, number> = {};
-  for (const name of ALL_COLLECTIONS) {
-    const res: { total?: number } = await db.collection(name).count();
-    counts[name] = res.total ?? -1;
-  }
-  return counts;
-}
-
 test('VALIDATION names the field, in Chinese, and writes nothing', async () => {
   as('kit-user-validation');
-  const before = await snapshot();
+  const before = await collectionCounts(stack);
   const res = await main({ action: 'updateProfile', phone: '12345' });
   expect(res).toEqual({
     ok: false,
@@ -55,7 +35,7 @@ test('VALIDATION names the field, in Chinese, and writes nothing', async () => {
       issues: [{ field: 'phone', message: '手机号应为11位数字' }],
     },
   });
-  expect(await snapshot()).toEqual(before);
+  expect(await collectionCounts(stack)).toEqual(before);
 });
 
 test('an unknown action is UNKNOWN_ACTION', async () => {
@@ -144,7 +124,7 @@ describe('fuzz: 1,000 generated events per account action', () => {
     test(`${action}: only typed errors, and invalid events write nothing`, async () => {
       // The office caller can reach every branch of every action; its member record already exists.
       as('demo-office-chaoyang');
-      const before = await snapshot();
+      const before = await collectionCounts(stack);
       const schema = CONTRACT.account[action].input;
       let invalid = 0;
       await fc.assert(
@@ -171,7 +151,7 @@ describe('fuzz: 1,000 generated events per account action', () => {
         ),
         { numRuns: 1000 },
       );
-      expect(await snapshot()).toEqual(before);
+      expect(await collectionCounts(stack)).toEqual(before);
       if (CONTRACT.account[action].mutation) expect(invalid).toBe(1000);
     }, 120_000);
   }

@@ -7,17 +7,14 @@ import type { Result } from '../../shared/errors';
 import { monthOf } from '../../shared/rules/time';
 import { draftActivity } from '../support/activities';
 import { callerFor, fixtureDatabase, unwrap } from '../support/client';
-import { actAs, actAsFunctionInstance } from '../support/platform';
-import { type Stack, startStack } from '../support/stack';
+import { actAs, startInProcess } from '../support/platform';
+import type { Stack } from '../support/stack';
 
 let stack: Stack;
 let main: (event: unknown) => Promise<Result<unknown>>;
 
 beforeAll(async () => {
-  stack = await startStack({ seed: true });
-  actAsFunctionInstance(stack);
-  // One log line per call is for production's log search; thousands of fuzz calls would drown the report.
-  jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  stack = await startInProcess();
   ({ main } = await import('../../cloudfunctions/registrations'));
 }, 120_000);
 

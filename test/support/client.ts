@@ -3,6 +3,7 @@
  * malformed events use `stack.call` directly.
  */
 import { init } from '@cloudbase/node-sdk';
+import { ALL_COLLECTIONS } from '../../shared/collections';
 import type { ActionName, FunctionName, InputOf, OutputOf } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import type { Stack } from './stack';
@@ -32,4 +33,13 @@ export function fixtureDatabase(stack: Stack) {
     secretId: 'local',
     secretKey: 'local',
   }).database();
+}
+
+/** Everything a call could have written: the document count of every collection. */
+export async function collectionCounts(stack: Stack): Promise<Record<string, number>> {
+  const db = fixtureDatabase(stack);
+  const counts: Record<string, number> = {};
+  for (const name of ALL_COLLECTIONS)
+    counts[name] = ((await db.collection(name).count()) as { total?: number }).total ?? -1;
+  return counts;
 }

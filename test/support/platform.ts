@@ -1,4 +1,4 @@
-import type { Stack } from './stack';
+import { type Stack, startStack } from './stack';
 
 /**
  * Sets, in this process, the environment CloudBase gives a function instance, pointed at the stack's database,
@@ -23,4 +23,15 @@ export function actAsFunctionInstance(stack: Stack): void {
 /** The caller WeChat would inject; an empty string is a call with no user (a timer trigger). */
 export function actAs(openid: string): void {
   process.env.WX_OPENID = openid;
+}
+
+/**
+ * A seeded stack whose functions the test calls in-process, as the platform would. One log line per call is for
+ * production's log search; thousands of generated calls would drown the report, so `console.log` is muted.
+ */
+export async function startInProcess(): Promise<Stack> {
+  const stack = await startStack({ seed: true });
+  actAsFunctionInstance(stack);
+  jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  return stack;
 }
