@@ -2,7 +2,7 @@
 const localSignIn = process.env.TARO_ENV === 'h5' ? ['pages/login/index'] : [];
 
 export default defineAppConfig({
-  // Resident pages live in the main package; staff, street-office and city pages load on demand.
+  // Everyday resident pages live in the main package; needs, feedback and the workplaces load on demand.
   pages: [
     'pages/home/index',
     'pages/mine/index',
@@ -17,6 +17,8 @@ export default defineAppConfig({
     ...localSignIn,
   ],
   subPackages: [
+    // Needs and feedback: opened from buttons on home, 我的 and 我的报名.
+    { root: 'packages/resident', pages: ['pages/need/index', 'pages/needs/index', 'pages/rate/index'] },
     {
       root: 'packages/staff',
       pages: [
@@ -26,6 +28,8 @@ export default defineAppConfig({
         'pages/activity/index',
         'pages/scan/index',
         'pages/checkin/index',
+        'pages/needs/index',
+        'pages/feedback/index',
       ],
     },
     { root: 'packages/office', pages: ['pages/street/index'] },

@@ -8,10 +8,20 @@ export interface TextAreaProps {
   error?: string | undefined;
   /** Default 500. */
   maxlength?: number;
+  /** Shows “已写 N / max 字” under the box. Default false. */
+  counter?: boolean;
 }
 
-/** Several lines of text (an activity's description), growing with its content. */
-export function TextArea({ label, value, onChange, placeholder, error, maxlength = 500 }: TextAreaProps) {
+/** Several lines of text (a description, a need, a comment), growing with its content. */
+export function TextArea({
+  label,
+  value,
+  onChange,
+  placeholder,
+  error,
+  maxlength = 500,
+  counter = false,
+}: TextAreaProps) {
   return (
     <View className={error ? 'field field--invalid' : 'field'}>
       <Text className="field__label">{label}</Text>
@@ -25,6 +35,11 @@ export function TextArea({ label, value, onChange, placeholder, error, maxlength
         aria-label={label}
         onInput={(event) => onChange(event.detail.value)}
       />
+      {counter ? (
+        <Text className="field__counter">
+          已写 {value.length} / {maxlength} 字
+        </Text>
+      ) : null}
       {error ? (
         <View role="alert">
           <Text className="field__error">⚠ {error}</Text>

@@ -12,6 +12,7 @@ const TEXT = {
   change: '换一个中心',
   homeCenter: '我的邻里中心',
   unread: (n: number) => `您有 ${n} 条新消息，点这里查看`,
+  needButton: '💬 说说您的需求',
 } as const;
 
 export function ResidentHome({ homeCenter }: { homeCenter: CenterBrief | null }) {
@@ -43,6 +44,9 @@ export function ResidentHome({ homeCenter }: { homeCenter: CenterBrief | null })
           <Text>✉ {TEXT.unread(unread)}</Text>
         </View>
       ) : null}
+      <Button className="btn btn--plain need-entry" onClick={() => go(ROUTES.needReport)}>
+        {TEXT.needButton}
+      </Button>
       <MonthSection center={homeCenter} />
     </>
   );

@@ -13,24 +13,32 @@ import { setUnread } from '../../state/inbox';
 const TEXT = {
   title: '消息',
   empty: '还没有消息',
-  emptyHint: '报名成功、候补递补、活动取消和活动前一天的提醒，都会发到这里。',
+  emptyHint: '报名成功、候补递补、活动取消、活动前一天的提醒和需求的回复，都会发到这里。',
   unread: '● 新消息',
   open: '查看活动 ›',
+  openNeeds: '查看我的需求 ›',
 } as const;
 
+/** Where a message leads: a need's news opens 我的需求, an activity's opens the activity. */
+function targetOf({ needId, activityId }: InboxMessage): { open: () => void; text: string } | null {
+  if (needId) return { open: () => go(ROUTES.myNeeds), text: TEXT.openNeeds };
+  if (activityId) return { open: () => go(ROUTES.activity, { id: activityId }), text: TEXT.open };
+  return null;
+}
+
 function MessageItem({ message }: { message: InboxMessage }) {
-  const { activityId } = message;
+  const target = targetOf(message);
   return (
     <View
       className={message.read ? 'card message' : 'card message message--unread'}
-      role={activityId ? 'button' : undefined}
-      onClick={activityId ? () => go(ROUTES.activity, { id: activityId }) : undefined}
+      role={target ? 'button' : undefined}
+      onClick={target?.open}
     >
       {message.read ? null : <Text className="badge badge--strong">{TEXT.unread}</Text>}
       <Text className="card__title">{message.title}</Text>
       <Text className="body-text">{message.body}</Text>
       <Text className="muted">{formatWhen(message.createdAt)}</Text>
-      {activityId ? <Text className="activity-card__more">{TEXT.open}</Text> : null}
+      {target ? <Text className="activity-card__more">{target.text}</Text> : null}
     </View>
   );
 }

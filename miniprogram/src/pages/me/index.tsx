@@ -36,6 +36,10 @@ const TEXT = {
   unread: (n: number) => `${n} 条新消息`,
   noUnread: '没有新消息',
   openMessages: '查看消息',
+  needs: '我的需求',
+  needsHint: '向中心提的需求，和中心的回复、安排。',
+  report: '说说您的需求',
+  myNeeds: '查看我的需求',
 } as const;
 
 export default function MePage() {
@@ -84,6 +88,16 @@ export default function MePage() {
         </View>
         <Button className="btn btn--primary" onClick={() => go(ROUTES.inbox)}>
           {TEXT.openMessages}
+        </Button>
+      </Card>
+
+      <Card title={TEXT.needs}>
+        <Text className="muted">{TEXT.needsHint}</Text>
+        <Button className="btn btn--primary" onClick={() => go(ROUTES.needReport)}>
+          {TEXT.report}
+        </Button>
+        <Button className="btn btn--plain" onClick={() => go(ROUTES.myNeeds)}>
+          {TEXT.myNeeds}
         </Button>
       </Card>
 

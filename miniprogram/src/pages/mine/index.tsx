@@ -4,9 +4,11 @@ import type { RegistrationView } from '../../../../shared/contract/registrations
 import { badgeClass, formatSpan, registrationLabel } from '../../activity/describe';
 import { When } from '../../activity/When';
 import { call } from '../../api/client';
+import { feedbackApi } from '../../api/functions/feedback';
 import { registrationsApi } from '../../api/functions/registrations';
 import { Screen } from '../../components/Screen';
 import { EmptyState, ErrorState, Loading } from '../../components/Status';
+import { ratingText } from '../../feedback/faces';
 import { useOnReturn } from '../../hooks/useOnReturn';
 import { useRemote } from '../../hooks/useRemote';
 import { go, ROUTES } from '../../routes';
@@ -25,12 +27,61 @@ const TEXT = {
   forWhom: (name: string) => `为${name}报名`,
   open: '查看详情 ›',
   pass: '签到码',
+  rate: '去评价',
+  rateHint: '参加过了，说说感受吧',
+  rated: (words: string) => `我的评价：${words}`,
+  changeRating: '修改评价',
 } as const;
+
+/** What 我的报名 knows about feedback: places waiting for a rating, and ratings already given. */
+interface FeedbackFacts {
+  toRate: ReadonlySet<string>;
+  ratings: ReadonlyMap<string, number>;
+}
 
 /** A place that will be checked in at the door: confirmed (not waiting), on an activity that goes ahead. */
 const hasPass = (r: RegistrationView) => r.status === 'confirmed' && r.activity.status === 'published';
 
-function RegistrationItem({ r, showPass = false }: { r: RegistrationView; showPass?: boolean }) {
+function RateButton({ r, primary, text }: { r: RegistrationView; primary: boolean; text: string }) {
+  return (
+    <Button
+      className={primary ? 'btn btn--primary' : 'btn btn--plain'}
+      onClick={(event) => {
+        event.stopPropagation();
+        go(ROUTES.rate, { id: r.registrationId, title: r.activity.title });
+      }}
+    >
+      {text}
+    </Button>
+  );
+}
+
+function FeedbackPart({ r, feedback }: { r: RegistrationView; feedback: FeedbackFacts }) {
+  const rating = feedback.ratings.get(r.registrationId);
+  if (rating !== undefined) {
+    return (
+      <>
+        <Text className="kv strong">{TEXT.rated(ratingText(rating))}</Text>
+        <RateButton r={r} primary={false} text={TEXT.changeRating} />
+      </>
+    );
+  }
+  if (!feedback.toRate.has(r.registrationId)) return null;
+  return (
+    <>
+      <Text className="notice">☆ {TEXT.rateHint}</Text>
+      <RateButton r={r} primary text={TEXT.rate} />
+    </>
+  );
+}
+
+interface RegistrationItemProps {
+  r: RegistrationView;
+  showPass?: boolean;
+  feedback?: FeedbackFacts | undefined;
+}
+
+function RegistrationItem({ r, showPass = false, feedback }: RegistrationItemProps) {
   const label = registrationLabel(r);
   return (
     <View
@@ -63,6 +114,7 @@ function RegistrationItem({ r, showPass = false }: { r: RegistrationView; showPa
           {TEXT.pass}
         </Button>
       ) : null}
+      {feedback && r.status === 'attended' ? <FeedbackPart r={r} feedback={feedback} /> : null}
       <Text className="activity-card__more">{TEXT.open}</Text>
     </View>
   );
@@ -71,7 +123,18 @@ function RegistrationItem({ r, showPass = false }: { r: RegistrationView; showPa
 /** Tab page: what the resident (and their family) signed up for, coming and past, with each status. */
 export default function MinePage() {
   const mine = useRemote(() => call(registrationsApi, 'mine', {}));
-  useOnReturn(mine.reload);
+  // Feedback is extra: if it fails to load, the list still shows, only without 去评价.
+  const rated = useRemote(() => call(feedbackApi, 'mine', {}));
+  useOnReturn(() => {
+    mine.reload();
+    rated.reload();
+  });
+  const feedback: FeedbackFacts | undefined = rated.data
+    ? {
+        toRate: new Set(rated.data.toRate.map((t) => t.registrationId)),
+        ratings: new Map(rated.data.feedback.map((f) => [f.registrationId, f.rating])),
+      }
+    : undefined;
   useDidShow(() => void refreshUnread());
 
   const body = () => {
@@ -106,7 +169,7 @@ export default function MinePage() {
           <>
             <Text className="group-title">{TEXT.past}</Text>
             {past.map((r) => (
-              <RegistrationItem key={r.registrationId} r={r} />
+              <RegistrationItem key={r.registrationId} r={r} feedback={feedback} />
             ))}
           </>
         ) : null}

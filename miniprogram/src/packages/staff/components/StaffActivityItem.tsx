@@ -19,6 +19,7 @@ const TEXT = {
   roster: '报名名单',
   manage: '取消活动',
   checkIn: '签到',
+  feedback: '评价',
 } as const;
 
 export interface StaffActivityItemProps {
@@ -67,6 +68,11 @@ export function StaffActivityItem({ activity: a, problems }: StaffActivityItemPr
         {a.status === 'published' ? (
           <Button className="btn btn--primary" onClick={() => go(ROUTES.staffScan, { id: a.id })}>
             {TEXT.checkIn}
+          </Button>
+        ) : null}
+        {a.status === 'published' || a.status === 'closed' ? (
+          <Button className="btn btn--plain" onClick={() => go(ROUTES.staffFeedback, { id: a.id })}>
+            {TEXT.feedback}
           </Button>
         ) : null}
       </View>

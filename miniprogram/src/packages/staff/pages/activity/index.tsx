@@ -34,6 +34,8 @@ const TEXT = {
   cancelledNow: (n: number) => `✓ 活动已取消，已通知 ${n} 人。`,
   scan: '扫码签到',
   manual: '手工签到',
+  feedback: '看评价',
+  proxyRate: '代评',
 } as const;
 
 const COUNT_ORDER: readonly RegistrationStatus[] = [
@@ -104,6 +106,11 @@ export default function StaffActivityPage() {
             </Button>
           </View>
         ) : null}
+        {a.status === 'published' || a.status === 'closed' ? (
+          <Button className="btn btn--plain" onClick={() => go(ROUTES.staffFeedback, { id: a.id })}>
+            {TEXT.feedback}
+          </Button>
+        ) : null}
         {Date.now() > Date.parse(a.endAt) && (a.status === 'published' || a.status === 'closed') ? (
           <View className="spaced">
             <CloseActivity activityId={a.id} closed={a.status === 'closed'} onClosed={retry} />
@@ -123,6 +130,16 @@ export default function StaffActivityPage() {
                   </View>
                   {e.signedUpBy ? <Text className="muted">{TEXT.by(e.signedUpBy)}</Text> : null}
                   <Text className="muted">{e.phoneMasked ?? TEXT.noPhone}</Text>
+                  {e.status === 'attended' ? (
+                    <Button
+                      className="btn btn--plain btn--small"
+                      onClick={() =>
+                        go(ROUTES.rate, { id: e.registrationId, title: a.title, for: e.displayName })
+                      }
+                    >
+                      {TEXT.proxyRate}
+                    </Button>
+                  ) : null}
                 </View>
               );
             })

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Button, Text } from '@tarojs/components';
 import { call } from '../../../../api/client';
 import { accountApi } from '../../../../api/functions/account';
 import { Card } from '../../../../components/Card';
@@ -20,9 +20,9 @@ const TEXT = {
   monthTitle: '活动清单',
   monthHint: '写本月和下月的活动，发布后居民就能报名；查看报名名单，扫码或手工签到。',
   openMonth: '编辑活动清单',
-  todoTitle: '即将上线',
-  todo: ['回复居民需求'],
-  todoBadge: '建设中',
+  needsTitle: '居民需求',
+  needsHint: '居民提的需求：回复、改状态、安排到活动。超过7天未回复的会标出来。',
+  openNeeds: '查看居民需求',
 } as const;
 
 /** Staff subpackage: the center this staff member works for. */
@@ -75,13 +75,11 @@ export default function StaffCenterPage() {
             {TEXT.openMonth}
           </Button>
         </Card>
-        <Card title={TEXT.todoTitle}>
-          {TEXT.todo.map((item) => (
-            <View key={item} className="list-item row">
-              <Text>{item}</Text>
-              <Text className="badge badge--muted">{TEXT.todoBadge}</Text>
-            </View>
-          ))}
+        <Card title={TEXT.needsTitle}>
+          <Text className="muted">{TEXT.needsHint}</Text>
+          <Button className="btn btn--primary" onClick={() => go(ROUTES.staffNeeds)}>
+            {TEXT.openNeeds}
+          </Button>
         </Card>
       </>
     );

@@ -11,6 +11,7 @@ import { ChoiceList } from '../../../../components/ChoiceList';
 import { Screen } from '../../../../components/Screen';
 import { ErrorState, FormError, Loading } from '../../../../components/Status';
 import { SubmitButton } from '../../../../components/SubmitButton';
+import { TextArea } from '../../../../components/TextArea';
 import { TextField } from '../../../../components/TextField';
 import { useMutation } from '../../../../hooks/useMutation';
 import { useRemote } from '../../../../hooks/useRemote';
@@ -24,7 +25,6 @@ import {
   fieldsOf,
 } from '../../components/draftForm';
 import { PickerField } from '../../components/PickerField';
-import { TextArea } from '../../components/TextArea';
 
 const TEXT = {
   newTitle: '新建活动',

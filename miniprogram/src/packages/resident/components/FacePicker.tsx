@@ -1,0 +1,50 @@
+import { Text, View } from '@tarojs/components';
+import { RATING_FACES } from '../../../feedback/faces';
+
+export interface FacePickerProps {
+  label: string;
+  /** 1..5, or null before the first tap. */
+  value: number | null;
+  onChange: (rating: number) => void;
+  /** Shown under the faces, prefixed with ⚠. */
+  error?: string | undefined;
+}
+
+/**
+ * Five large faces, each with its word (很不满意 … 很满意). The chosen one says ✓ and gets a thick frame,
+ * so the choice never rests on colour; at large type they stack as full-width rows.
+ */
+export function FacePicker({ label, value, onChange, error }: FacePickerProps) {
+  return (
+    <View className={error ? 'field field--invalid' : 'field'}>
+      <Text className="field__label">{label}</Text>
+      <View className="faces" role="radiogroup" aria-label={label}>
+        {RATING_FACES.map(({ rating, face, word }) => {
+          const on = value === rating;
+          return (
+            <View
+              key={rating}
+              className={on ? 'face face--on' : 'face'}
+              role="radio"
+              aria-checked={on}
+              aria-label={word}
+              data-rating={rating}
+              onClick={() => onChange(rating)}
+            >
+              <Text className="face__icon">{face}</Text>
+              <Text className="face__word">
+                {on ? '✓ ' : ''}
+                {word}
+              </Text>
+            </View>
+          );
+        })}
+      </View>
+      {error ? (
+        <View role="alert">
+          <Text className="field__error">⚠ {error}</Text>
+        </View>
+      ) : null}
+    </View>
+  );
+}

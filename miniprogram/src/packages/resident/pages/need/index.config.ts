@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '说说您的需求' });
