@@ -155,7 +155,7 @@ export default function MinePage() {
             onAction={() => go(ROUTES.home)}
           />
         ) : (
-          upcoming.map((r) => <RegistrationItem key={r.registrationId} r={r} showPass />)
+          upcoming.map((r) => <RegistrationItem key={r.registrationId} r={r} showPass feedback={feedback} />)
         )}
         {cancelled.length ? (
           <>
