@@ -8,7 +8,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import * as z from 'zod';
-import { type DatabaseEmulator, openDatabase, readIndexManifest } from './database/index';
+import { readIndexManifest } from './database/index';
+import { openDatabaseThread, type ThreadedDatabase } from './database/threaded';
 import { createFunctionHost, type FunctionHost, printPrefixed } from './host/index';
 import type { LogLevel } from './host/protocol';
 import { readFunctionConfig } from './host/settings';
@@ -71,7 +72,7 @@ export const defaultDataDir = join(REPO_ROOT, '.linli');
 const sessionRequest = z.union([z.object({ persona: z.string().min(1) }), z.object({ openid: z.string() })]);
 
 interface State {
-  database: DatabaseEmulator;
+  database: ThreadedDatabase;
   signer: SessionSigner;
   functionsReady: boolean;
   draining: boolean;
@@ -87,7 +88,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   mkdirSync(dataDir, { recursive: true });
   const indexes = readIndexManifest(options.indexesFile ?? join(REPO_ROOT, 'database', 'indexes.json'));
   const state: State = {
-    database: openDatabase({ file: join(dataDir, 'database.sqlite'), indexes }),
+    database: await openDatabaseThread({ file: join(dataDir, 'database.sqlite'), indexes }),
     signer: openSessionSigner(dataDir),
     functionsReady: false,
     draining: false,
@@ -115,7 +116,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       server.listen(options.port ?? 8787, '127.0.0.1', () => listening());
     });
   } catch (error) {
-    state.database.close(); // e.g. the port is taken: leave nothing open behind
+    await state.database.closed(); // e.g. the port is taken: leave nothing open behind
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
@@ -124,7 +125,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const config = readFunctionConfig(options.configFile ?? join(REPO_ROOT, 'cloudbaserc.json'));
   const host = createFunctionHost({
     functionsDir: options.functionsDir ?? join(REPO_ROOT, 'dist', 'cloudfunctions'),
-    adminUrl: `${url}/admin`,
+    // Functions talk to the database thread directly; `/admin` on the public port serves everyone else.
+    adminUrl: state.database.url,
     envId: options.envId ?? 'linli-local',
     settings: config.settings,
     poolSize: options.poolSize ?? 4,
@@ -157,7 +159,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       server.closeAllConnections();
       await stopped;
       await host.close();
-      state.database.close();
+      await state.database.closed();
     })();
     return closing;
   };

@@ -1,0 +1,86 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { buildSync } from 'esbuild';
+import type { DatabaseEmulator } from './index';
+import type { IndexManifest } from './manifest';
+import type { ThreadReply, ThreadRequest } from './thread';
+
+export interface ThreadedDatabase extends DatabaseEmulator {
+  /** The thread's own endpoint for SDK clients, e.g. `http://127.0.0.1:40123/admin`. */
+  readonly url: string;
+  /** Finishes the requests in flight, then closes the store and the thread. */
+  closed(): Promise<void>;
+}
+
+let compiled: string | undefined;
+
+/** The thread's code, bundled once; the native SQLite binding is required from where it is installed. */
+function threadSource(): string {
+  if (compiled === undefined) {
+    const sqlite = join(
+      dirname(createRequire(__filename).resolve('better-sqlite3/package.json')),
+      'lib',
+      'index.js',
+    );
+    const result = buildSync({
+      entryPoints: [join(__dirname, 'thread.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      write: false,
+      logLevel: 'error',
+      alias: { 'better-sqlite3': sqlite },
+      external: [sqlite],
+    });
+    const output = result.outputFiles[0];
+    if (!output) throw new Error('compiling the database thread produced no output');
+    compiled = output.text;
+  }
+  return compiled;
+}
+
+/** Opens the database in its own thread: `handle` for in-process callers, `url` for SDK clients. */
+export function openDatabaseThread(options: {
+  file: string;
+  indexes: IndexManifest;
+}): Promise<ThreadedDatabase> {
+  const worker = new Worker(threadSource(), { eval: true, workerData: options });
+  const waiting = new Map<number, (reply: Record<string, unknown>) => void>();
+  let nextId = 1;
+  let onClosed: (() => void) | undefined;
+  const send = (message: ThreadRequest) => worker.postMessage(message);
+
+  return new Promise((ready, failed) => {
+    worker.once('error', failed);
+    worker.on('message', (message: ThreadReply) => {
+      if (message.kind === 'reply') {
+        waiting.get(message.id)?.(message.reply);
+        waiting.delete(message.id);
+      } else if (message.kind === 'closed') {
+        void worker.terminate().then(() => onClosed?.());
+      } else {
+        ready({
+          url: `http://127.0.0.1:${message.port}/admin`,
+          handle(body) {
+            const id = nextId++;
+            return new Promise((resolve) => {
+              waiting.set(id, resolve);
+              send({ kind: 'handle', id, body });
+            });
+          },
+          close() {
+            send({ kind: 'close' });
+          },
+          closed() {
+            return new Promise((done) => {
+              onClosed = done;
+              send({ kind: 'close' });
+            });
+          },
+        });
+      }
+    });
+  });
+}
