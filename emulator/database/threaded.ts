@@ -54,12 +54,20 @@ export function openDatabaseThread(options: {
 
   return new Promise((ready, failed) => {
     worker.once('error', failed);
+    // Should the thread die, nobody waits forever: pending requests get CloudBase's failure reply.
+    worker.once('exit', () => {
+      for (const resolve of waiting.values()) {
+        resolve({ code: 'DATABASE_REQUEST_FAILED', message: 'the database thread stopped' });
+      }
+      waiting.clear();
+      onClosed?.();
+    });
     worker.on('message', (message: ThreadReply) => {
       if (message.kind === 'reply') {
         waiting.get(message.id)?.(message.reply);
         waiting.delete(message.id);
       } else if (message.kind === 'closed') {
-        void worker.terminate().then(() => onClosed?.());
+        void worker.terminate();
       } else {
         ready({
           url: `http://127.0.0.1:${message.port}/admin`,
