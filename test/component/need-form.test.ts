@@ -41,13 +41,19 @@ beforeEach(() => {
   jest.resetModules();
 });
 
+/** Types into the need box, again until the page shows it took: the first render may not listen yet. */
+async function type(rendered: Awaited<ReturnType<typeof renderPage>>, value: string) {
+  await rendered.waitFor(() => {
+    rendered.page.querySelector('.field__textarea')?.dispatchEvent('input', { detail: { value } });
+    return rendered.text().includes(`已写 ${[...value].length} / 500 字`);
+  }, 'the typed text');
+}
+
 test('typing shows look-alike needs; 我也需要 (+1) supports one', async () => {
   const rendered = await renderPage(FORM, { cloud });
   await rendered.waitFor(() => rendered.text().includes('您的需求'), 'the form');
 
-  rendered.page
-    .querySelector('.field__textarea')
-    ?.dispatchEvent('input', { detail: { value: '智能手机课' } });
+  await type(rendered, '智能手机课');
   await rendered.waitFor(() => rendered.text().includes('这些需求和您的很像'), 'the suggestions');
   expect(rendered.text()).toContain('希望有教老人用智能手机的课');
   expect(rendered.text()).toContain('4 人需要');
@@ -67,9 +73,7 @@ test('a held report says 已提交 and that only the resident sees it for now', 
   await rendered.waitFor(() => rendered.text().includes('您的需求'), 'the form');
 
   rendered.find('.chip', '便民服务')?.dispatchEvent('tap');
-  rendered.page
-    .querySelector('.field__textarea')
-    ?.dispatchEvent('input', { detail: { value: '楼下想要修鞋摊' } });
+  await type(rendered, '楼下想要修鞋摊');
   await rendered.waitFor(() => rendered.text().includes('✓ 便民服务'), 'the category');
   rendered.find('.btn', '提交需求')?.dispatchEvent('tap');
 
