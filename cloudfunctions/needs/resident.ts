@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors';
 import { SIMILAR_THRESHOLD, similarity } from '../../shared/rules/similar';
 import { monthOf } from '../../shared/rules/time';
 import { type ActionHandler, bumpStats, configuredChecker, loadCenter, readMany } from '../kit';
-import { loadNeed, needRecordSchema, needView, OPEN_NEED_STATUSES } from '../records/needs';
+import { loadNeed, needRecordSchema, needView, OPEN_NEED_STATUSES, openActivities } from '../records/needs';
 
 type Needs = typeof needsContract;
 const EVERYONE = ['resident', 'staff', 'office', 'admin'] as const;
@@ -97,9 +97,10 @@ export const mine: ActionHandler<Needs['mine']> = {
       readMany(db, COLLECTIONS.needs, { reporter: openid }, needRecordSchema, 200),
       readMany(db, COLLECTIONS.needs, { supporters: openid }, needRecordSchema, 200),
     ]);
+    const open = await openActivities(db, [...reported, ...supported]);
     const needs = [
-      ...reported.map((n) => ({ ...needView(n), mine: true })),
-      ...supported.map((n) => ({ ...needView(n), mine: false })),
+      ...reported.map((n) => ({ ...needView(n, open), mine: true })),
+      ...supported.map((n) => ({ ...needView(n, open), mine: false })),
     ];
     needs.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     return { needs };

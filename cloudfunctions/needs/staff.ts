@@ -16,6 +16,7 @@ import {
   needRecordSchema,
   needView,
   notifyNeedPeople,
+  openActivities,
 } from '../records/needs';
 
 type Needs = typeof needsContract;
@@ -38,9 +39,10 @@ export const listForCenter: ActionHandler<Needs['listForCenter']> = {
       { centerId, ...(status ? { status } : {}) },
       needRecordSchema,
     );
+    const open = await openActivities(ctx.db, needs);
     const views = needs
       .sort((a, b) => b.supportCount - a.supportCount || a.createdAt.getTime() - b.createdAt.getTime())
-      .map((n) => ({ ...needView(n), overdue: isOverdue(n, ctx.now) }));
+      .map((n) => ({ ...needView(n, open), overdue: isOverdue(n, ctx.now) }));
     return { needs: views, overdue: views.filter((n) => n.overdue).length };
   },
 };

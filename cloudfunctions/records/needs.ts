@@ -38,7 +38,20 @@ export const OPEN_NEED_STATUSES = ['submitted', 'acknowledged', 'planned'] as co
 /** A need's text shortened for a message title. */
 export const excerpt = (text: string) => (text.length > 16 ? `${text.slice(0, 15)}…` : text);
 
-export function needView(n: NeedRecord) {
+/** Which of these activities residents can open (drafts cannot be opened until the list is published). */
+export async function openActivities(db: Database, needs: NeedRecord[]): Promise<Set<string>> {
+  const ids = [...new Set(needs.flatMap((n) => n.activities.map((a) => a.activityId)))];
+  if (!ids.length) return new Set();
+  const res: { data?: { _id: string; status: string }[] } = await db
+    .collection(COLLECTIONS.activities)
+    .where({ _id: db.command.in(ids), status: db.command.neq('draft') })
+    .field({ _id: true, status: true })
+    .limit(1000)
+    .get();
+  return new Set((res.data ?? []).map((a) => a._id));
+}
+
+export function needView(n: NeedRecord, open: Set<string>) {
   return {
     needId: n._id,
     centerId: n.centerId,
@@ -53,6 +66,7 @@ export function needView(n: NeedRecord) {
       activityId: a.activityId,
       title: a.title,
       startAt: a.startAt.toISOString(),
+      open: open.has(a.activityId),
     })),
     createdAt: n.createdAt.toISOString(),
   };

@@ -36,6 +36,8 @@ export const linkedActivitySchema = z.object({
   activityId: z.string(),
   title: z.string(),
   startAt: z.string(),
+  /** Residents can open it: false while it is still a draft of next month's list. */
+  open: z.boolean(),
 });
 
 /** A need as its reporter sees it. */

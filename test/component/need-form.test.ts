@@ -56,13 +56,13 @@ test('typing shows look-alike needs; 我也需要 (+1) supports one', async () =
   await type(rendered, '智能手机课');
   await rendered.waitFor(() => rendered.text().includes('这些需求和您的很像'), 'the suggestions');
   expect(rendered.text()).toContain('希望有教老人用智能手机的课');
-  expect(rendered.text()).toContain('4 人需要');
+  expect(rendered.text()).toContain('5 人需要');
   expect(rendered.text()).toContain('已写 5 / 500 字');
   const similar = rendered.wx.calls.find((c) => c.data.action === 'similar');
   expect(similar).toMatchObject({ name: 'needs', data: { centerId: 'c-chaoyang', text: '智能手机课' } });
 
   rendered.find('.btn', '我也需要 (+1)')?.dispatchEvent('tap');
-  await rendered.waitFor(() => rendered.text().includes('已支持，现在 5 人需要'), 'the +1');
+  await rendered.waitFor(() => rendered.text().includes('已支持，现在 6 人需要'), 'the +1');
   const support = rendered.wx.calls.find((c) => c.data.action === 'support');
   expect(support).toMatchObject({ name: 'needs', data: { needId: 'n-phone' } });
   expect(support?.data.requestId).toEqual(expect.any(String));

@@ -66,7 +66,7 @@ describe('needs', () => {
       status: 'planned',
       mine: true,
       replies: [{ text: '已报物业，下周修好', by: '李娜' }],
-      activities: [{ activityId, title: '便民维修日' }],
+      activities: [{ activityId, title: '便民维修日', open: false }],
     });
     const supporterView = unwrap(await zhang('needs', 'mine', {})).needs.find((n) => n.needId === needId);
     expect(supporterView).toMatchObject({ mine: false, status: 'planned' });
@@ -75,7 +75,13 @@ describe('needs', () => {
     const zhangInbox = unwrap(await zhang('notify', 'inbox', {})).messages.filter((m) => m.needId === needId);
     expect(zhangInbox.map((m) => m.kind)).toEqual(['need_planned']);
 
-    // Saving the draft again links nothing twice and tells nobody twice.
+    // Once the month is published, residents can open the planned activity.
+    unwrap(await staff('activities', 'publishMonth', { month: monthOf(draft.startAt) }));
+    expect(
+      unwrap(await wang('needs', 'mine', {})).needs.find((n) => n.needId === needId)?.activities,
+    ).toEqual([expect.objectContaining({ activityId, open: true })]);
+
+    // Saving it again links nothing twice and tells nobody twice.
     unwrap(await staff('activities', 'saveDraft', { ...draft, activityId }));
     expect(
       unwrap(await wang('needs', 'mine', {})).needs.find((n) => n.needId === needId)?.activities,

@@ -12,10 +12,11 @@ type SimilarNeed = z.output<typeof similarNeedSchema>;
 
 const TEXT = {
   title: '这些需求和您的很像，可以直接支持（+1）',
-  people: (n: number) => `${n} 人需要`,
+  /** The reporter plus everyone who pressed +1. */
+  people: (supporters: number) => `${supporters + 1} 人需要`,
   support: '我也需要 (+1)',
   supporting: '正在提交…',
-  supported: (n: number) => `✓ 已支持，现在 ${n} 人需要`,
+  supported: (supporters: number) => `✓ 已支持，现在 ${supporters + 1} 人需要`,
 } as const;
 
 function SimilarItem({ need }: { need: SimilarNeed }) {

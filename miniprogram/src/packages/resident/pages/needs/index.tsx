@@ -21,12 +21,14 @@ const TEXT = {
   emptyHint: '想要什么活动或服务，都可以告诉中心。',
   supported: '我支持的',
   held: '⚠ 工作人员审核前，只有您能看到这条需求',
-  people: (n: number) => `${n} 人需要`,
+  /** The reporter plus everyone who pressed +1. */
+  people: (supporters: number) => `${supporters + 1} 人需要`,
   submittedAt: (at: string) => `提交于 ${formatWhen(at)}`,
   replies: '中心回复',
   replyBy: (by: string, at: string) => `${by} · ${formatWhen(at)}`,
   planned: '已安排：',
   openActivity: '查看活动 ›',
+  notYetOpen: '活动清单发布后就能报名',
 } as const;
 
 function NeedItem({ need }: { need: MyNeed }) {
@@ -47,15 +49,17 @@ function NeedItem({ need }: { need: MyNeed }) {
         <View
           key={a.activityId}
           className="need__activity"
-          role="button"
-          onClick={() => go(ROUTES.activity, { id: a.activityId })}
+          role={a.open ? 'button' : undefined}
+          onClick={a.open ? () => go(ROUTES.activity, { id: a.activityId }) : undefined}
         >
           <Text className="strong">
             ✓ {TEXT.planned}
             {a.title}
           </Text>
           <Text className="kv">{formatWhen(a.startAt)}</Text>
-          <Text className="activity-card__more">{TEXT.openActivity}</Text>
+          <Text className={a.open ? 'activity-card__more' : 'muted'}>
+            {a.open ? TEXT.openActivity : TEXT.notYetOpen}
+          </Text>
         </View>
       ))}
       {need.replies.length ? (

@@ -84,7 +84,7 @@ export default function StaffFeedbackPage() {
                 tags.map((t) => (
                   <View key={t.tag} className="list-item row">
                     <Text>{t.tag}</Text>
-                    <Text className="strong">{TEXT.people(t.n)}</Text>
+                    <Text className="strong"> {TEXT.people(t.n)}</Text>
                   </View>
                 ))
               )}

@@ -30,7 +30,8 @@ const TEXT = {
   overdueCount: (n: number) => `⚠ ${n} 条超过7天未回复`,
   overdue: '⚠ 超过7天未回复',
   held: '待审核：居民看不到',
-  people: (n: number) => `${n} 人需要`,
+  /** The reporter plus everyone who pressed +1. */
+  people: (supporters: number) => `${supporters + 1} 人需要`,
   at: (at: string) => `提交于 ${formatWhen(at)}`,
   replies: '已回复',
   replyBy: (by: string, at: string) => `${by} · ${formatWhen(at)}`,
