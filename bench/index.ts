@@ -196,7 +196,7 @@ async function checkinBench(url: string) {
   const payloads: string[] = [];
   for (let i = 0; i < PEOPLE; i += 50) {
     const batch = await Promise.all(
-      Array.from({ length: 50 }, async (_x, j) => {
+      Array.from({ length: Math.min(50, PEOPLE - i) }, async (_x, j) => {
         const token = await sessionFor(url, { openid: `o-door-${i + j}` });
         const reg = (await post(`${url}/fn/registrations`, { action: 'signUp', activityId }, token)) as {
           data: { registrationId: string };
@@ -208,6 +208,7 @@ async function checkinBench(url: string) {
         )) as {
           data: { payload: string };
         };
+        if (!pass.data) throw new Error(`no pass: ${JSON.stringify(pass)}`);
         return pass.data.payload;
       }),
     );
