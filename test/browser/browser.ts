@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Stack } from '../support/stack';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
@@ -68,4 +69,34 @@ export async function rootFontPx(page: Page): Promise<number> {
     .first()
     .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
   return size;
+}
+
+/** Visible text containing `text` on the shown page. */
+export const visible = (page: Page, text: string) =>
+  page.getByText(text, { exact: false }).locator('visible=true').first();
+
+/** A visible button by its words. */
+export const button = (page: Page, name: string | RegExp) =>
+  page.locator('.btn:visible, taro-button-core:visible', { hasText: name }).first();
+
+/** A form field of the shown page by its label. */
+export const field = (page: Page, label: string | RegExp) =>
+  page.locator('.field:visible', { has: page.locator('.field__label', { hasText: label }) }).first();
+
+let requests = 0;
+
+/**
+ * Test setup through `/fn` (what the scenario does not click through itself), with a fresh request id per call;
+ * throws with the reply when the call fails.
+ */
+export async function callAs<T>(
+  stack: Stack,
+  token: string,
+  fn: string,
+  event: Record<string, unknown>,
+): Promise<T> {
+  const requestId = `rbrowser${Date.now().toString(36)}${(requests++).toString(36).padStart(4, '0')}`;
+  const reply = (await stack.call(fn, { requestId, ...event }, token)) as { ok: boolean; data: T };
+  if (!reply.ok) throw new Error(`${fn}.${String(event.action)} failed: ${JSON.stringify(reply)}`);
+  return reply.data;
 }

@@ -11,7 +11,7 @@ import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import { monthOf } from '../../shared/rules/time';
 import { type Stack, startStack } from '../support/stack';
-import { launchChromium, phonePage, rootFontPx, screenshot } from './browser';
+import { button, callAs, field, launchChromium, phonePage, rootFontPx, screenshot, visible } from './browser';
 
 jest.setTimeout(240_000);
 
@@ -31,27 +31,6 @@ afterAll(async () => {
   await browser?.close();
   await stack?.close();
 });
-
-const visible = (page: Page, text: string) =>
-  page.getByText(text, { exact: false }).locator('visible=true').first();
-const button = (page: Page, name: string | RegExp) =>
-  page.locator('.btn:visible, taro-button-core:visible', { hasText: name }).first();
-const field = (page: Page, label: string | RegExp) =>
-  page.locator('.field:visible', { has: page.locator('.field__label', { hasText: label }) }).first();
-
-let requests = 0;
-const requestId = () => `rcheckin${Date.now().toString(36)}${(requests++).toString(36).padStart(4, '0')}`;
-
-interface Reply<T> {
-  ok: boolean;
-  data: T;
-}
-
-async function callAs<T>(token: string, fn: string, event: Record<string, unknown>): Promise<T> {
-  const reply = (await stack.call(fn, { requestId: requestId(), ...event }, token)) as Reply<T>;
-  if (!reply.ok) throw new Error(`${fn}.${String(event.action)} failed: ${JSON.stringify(reply)}`);
-  return reply.data;
-}
 
 async function signIn(persona: string): Promise<Page> {
   const page = await phonePage(browser);
@@ -103,7 +82,7 @@ test('a pass is shown, scanned by staff and the resident sees 已签到', async 
   const now = Date.now();
   const startAt = new Date(now + 30 * 60_000);
   const staffToken = await stack.session('staff-chaoyang');
-  const { activityId } = await callAs<{ activityId: string }>(staffToken, 'activities', {
+  const { activityId } = await callAs<{ activityId: string }>(stack, staffToken, 'activities', {
     action: 'saveDraft',
     category: 'culture_sports',
     title: TITLE,
@@ -115,7 +94,7 @@ test('a pass is shown, scanned by staff and the resident sees 已签到', async 
     capacity: 10,
     tags: [],
   });
-  await callAs(staffToken, 'activities', { action: 'publishMonth', month: monthOf(startAt) });
+  await callAs(stack, staffToken, 'activities', { action: 'publishMonth', month: monthOf(startAt) });
   const nextMonth = monthOf(startAt) !== monthOf(new Date(now));
 
   // 王秀英 (large type) signs up in the app and opens her pass from 我的报名.
@@ -140,9 +119,13 @@ test('a pass is shown, scanned by staff and the resident sees 已签到', async 
 
   // 张伟 (normal type) has a place too; his pass is opened the same way.
   const zhangToken = await stack.session('resident-zhang');
-  await callAs(zhangToken, 'registrations', { action: 'signUp', activityId });
+  await callAs(stack, zhangToken, 'registrations', { action: 'signUp', activityId });
   // His mother has no phone: staff will check her in by hand.
-  await callAs(zhangToken, 'registrations', { action: 'signUp', activityId, forMemberId: 'fm-zhang-mother' });
+  await callAs(stack, zhangToken, 'registrations', {
+    action: 'signUp',
+    activityId,
+    forMemberId: 'fm-zhang-mother',
+  });
   const zhang = await signIn('resident-zhang');
   await visible(zhang, '活动清单').waitFor();
   await tab(zhang, '我的报名');

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { local, monthOf } from '../../shared/rules/time';
 import { type Stack, startStack } from '../support/stack';
-import { launchChromium, phonePage, screenshot } from './browser';
+import { button, callAs, field, launchChromium, phonePage, screenshot, visible } from './browser';
 
 jest.setTimeout(240_000);
 
@@ -33,25 +33,6 @@ afterAll(async () => {
   await browser?.close();
   await stack?.close();
 });
-
-const visible = (page: Page, text: string) =>
-  page.getByText(text, { exact: false }).locator('visible=true').first();
-const button = (page: Page, name: string | RegExp) =>
-  page.locator('.btn:visible, taro-button-core:visible', { hasText: name }).first();
-const field = (page: Page, label: string | RegExp) =>
-  page.locator('.field:visible', { has: page.locator('.field__label', { hasText: label }) }).first();
-
-let requests = 0;
-const requestId = () => `rneeds${Date.now().toString(36)}${(requests++).toString(36).padStart(4, '0')}`;
-
-async function callAs<T>(token: string, fn: string, event: Record<string, unknown>): Promise<T> {
-  const reply = (await stack.call(fn, { requestId: requestId(), ...event }, token)) as {
-    ok: boolean;
-    data: T;
-  };
-  if (!reply.ok) throw new Error(`${fn}.${String(event.action)} failed: ${JSON.stringify(reply)}`);
-  return reply.data;
-}
 
 async function signIn(persona: string): Promise<Page> {
   const page = await phonePage(browser);
@@ -85,7 +66,7 @@ test('a need is reported, answered and arranged; an attended activity is rated a
   // A draft in next month's list (set up through the API; the linking is done in the app).
   const staffToken = await stack.session('staff-chaoyang');
   const day = local(new Date()).add(1, 'month').date(12).hour(14).minute(0).second(0);
-  await callAs(staffToken, 'activities', {
+  await callAs(stack, staffToken, 'activities', {
     action: 'saveDraft',
     category: 'culture_sports',
     title: PLANNED,
@@ -128,7 +109,7 @@ test('a need is reported, answered and arranged; an attended activity is rated a
   // An activity under way: 张伟 signed up and checked in by hand (API), then rates it in the app.
   const now = Date.now();
   const startAt = new Date(now + 20 * 60_000);
-  const { activityId } = await callAs<{ activityId: string }>(staffToken, 'activities', {
+  const { activityId } = await callAs<{ activityId: string }>(stack, staffToken, 'activities', {
     action: 'saveDraft',
     category: 'culture_sports',
     title: RATED,
@@ -140,13 +121,13 @@ test('a need is reported, answered and arranged; an attended activity is rated a
     capacity: 10,
     tags: [],
   });
-  await callAs(staffToken, 'activities', { action: 'publishMonth', month: monthOf(startAt) });
+  await callAs(stack, staffToken, 'activities', { action: 'publishMonth', month: monthOf(startAt) });
   const zhangToken = await stack.session('resident-zhang');
-  const { registrationId } = await callAs<{ registrationId: string }>(zhangToken, 'registrations', {
+  const { registrationId } = await callAs<{ registrationId: string }>(stack, zhangToken, 'registrations', {
     action: 'signUp',
     activityId,
   });
-  await callAs(staffToken, 'checkin', { action: 'manual', registrationId });
+  await callAs(stack, staffToken, 'checkin', { action: 'manual', registrationId });
 
   const zhang = await signIn('resident-zhang');
   await visible(zhang, '活动清单').waitFor();

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { monthOf } from '../../shared/rules/time';
 import { type Stack, startStack } from '../support/stack';
-import { launchChromium, phonePage, rootFontPx, screenshot } from './browser';
+import { button, field, launchChromium, phonePage, rootFontPx, screenshot, visible } from './browser';
 
 jest.setTimeout(240_000);
 
@@ -30,15 +30,8 @@ afterAll(async () => {
   await stack?.close();
 });
 
-const visible = (page: Page, text: string) =>
-  page.getByText(text, { exact: false }).locator('visible=true').first();
 const exactly = (page: Page, text: string) =>
   page.getByText(text, { exact: true }).locator('visible=true').first();
-const button = (page: Page, name: string) =>
-  page.locator('.btn:visible, taro-button-core:visible', { hasText: name }).first();
-/** A form field of the shown page by its label. */
-const field = (page: Page, label: string) =>
-  page.locator('.field:visible', { has: page.locator('.field__label', { hasText: label }) }).first();
 
 /** The month the activity goes in: this month, unless tomorrow in Huzhou is already the next. */
 const tomorrowIsNextMonth = monthOf(new Date(Date.now() + 24 * 3600_000)) !== monthOf(new Date());
