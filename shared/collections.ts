@@ -9,6 +9,10 @@ export const COLLECTIONS = {
   needs: 'needs',
   feedback: 'feedback',
   stats: 'stats',
+  /** One marker per person, center and month they attended: counts distinct residents once. */
+  visitors: 'visitors',
+  /** Locked star assessments, one per center and period. */
+  assessments: 'assessments',
   audit: 'audit',
   outbox: 'outbox',
   requests: 'requests',

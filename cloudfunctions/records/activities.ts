@@ -38,6 +38,10 @@ export const activityRecordSchema = z.object({
   /** Bumped by every change of `seats`: hand-overs compare it to know the seats did not move meanwhile. */
   seatsVersion: z.number().int(),
   cancelReason: z.string().nullable(),
+  publishedAt: date.nullable().default(null),
+  /** Rating counters of this activity alone, kept with the center's (so the lowest-rated can be listed). */
+  ratings: z.number().int().default(0),
+  ratingSum: z.number().int().default(0),
 });
 export type ActivityRecord = z.infer<typeof activityRecordSchema>;
 
@@ -50,6 +54,8 @@ export const registrationRecordSchema = z.object({
   _id: z.string(),
   activityId: z.string(),
   centerId: z.string(),
+  /** The activity's month: the center's counters for that month count this registration. */
+  month: z.string(),
   /** The account holder: the resident, or the relative who signed a family member up. */
   openid: z.string(),
   forMemberId: z.string().nullable(),
@@ -117,6 +123,7 @@ export function newRegistration(
     _id: registrationIdFor(activity._id, person.forMemberId ?? person.openid),
     activityId: activity._id,
     centerId: activity.centerId,
+    month: activity.month,
     ...person,
     status: 'pending',
     cancelledBy: null,

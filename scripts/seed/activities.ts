@@ -119,10 +119,12 @@ export function demoActivities(
         const ended = end.valueOf() < now.getTime();
         const id = `a-demo-${center.id.slice(2)}-${start.format('MMDD')}-${n}`;
         const takers = people.slice(0, (n % 4) + 1);
+        const monthKey = monthOf(start.toDate());
         const regs = takers.map((p) => ({
           _id: `${id}-${p.openid}`,
           activityId: id,
           centerId: center.id,
+          month: monthKey,
           openid: p.openid,
           forMemberId: null,
           displayName: p.displayName,
@@ -146,7 +148,7 @@ export function demoActivities(
           centerId: center.id,
           streetId: center.streetId,
           centerName: center.name,
-          month: monthOf(start.toDate()),
+          month: monthKey,
           category: slot.category,
           title: item.title,
           description: item.description,
@@ -164,6 +166,9 @@ export function demoActivities(
           queue: [],
           seatsVersion: regs.length,
           cancelReason: null,
+          publishedAt: start.subtract(15, 'day').toDate(),
+          ratings: 0,
+          ratingSum: 0,
           createdBy: 'seed',
           createdAt: start.subtract(20, 'day').toDate(),
           updatedAt: now,

@@ -7,6 +7,7 @@ import { feedbackContract } from './feedback';
 import { needsContract } from './needs';
 import { notifyContract } from './notify';
 import { registrationsContract } from './registrations';
+import { summaryContract } from './summary';
 
 /** Every cloud function and its actions. The app's client and the functions' kit both read this. */
 export const CONTRACT = {
@@ -17,6 +18,7 @@ export const CONTRACT = {
   checkin: checkinContract,
   needs: needsContract,
   feedback: feedbackContract,
+  summary: summaryContract,
 } as const;
 
 export type Contract = typeof CONTRACT;

@@ -4,14 +4,16 @@ import { FEEDBACK_TAGS, FEEDBACK_WINDOW_DAYS, MIN_RATINGS_FOR_AVERAGE } from '..
 export const feedbackClosesAt = (endAt: Date): Date =>
   new Date(endAt.getTime() + FEEDBACK_WINDOW_DAYS * 24 * 3600_000);
 
+type TagField = `tag${0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`;
+
 export interface Rating {
   rating: number;
   tags: readonly string[];
 }
 
 /** Counter names are ASCII (`tag3`), whatever the tag's words, so every store and export accepts them. */
-export const tagCounter = (tag: string): string =>
-  `tag${FEEDBACK_TAGS.indexOf(tag as (typeof FEEDBACK_TAGS)[number])}`;
+export const tagCounter = (tag: string) =>
+  `tag${FEEDBACK_TAGS.indexOf(tag as (typeof FEEDBACK_TAGS)[number])}` as TagField;
 
 /**
  * What a center's monthly counters must add when a rating appears (`before` null) or changes: count, sum,
