@@ -1,7 +1,7 @@
 import { COLLECTIONS } from '../../shared/collections';
 import type { activitiesContract } from '../../shared/contract/activities';
 import { AppError } from '../../shared/errors';
-import { type ActionHandler, assertOwnCenter, readMany, recordAudit } from '../kit';
+import { type ActionHandler, assertOwnCenter, bumpStats, readMany, recordAudit } from '../kit';
 import { loadActivity, registrationRecordSchema } from '../records/activities';
 import { queueMessage } from '../records/seats';
 
@@ -22,10 +22,20 @@ export const cancel: ActionHandler<Activities['cancel']> = {
     assertOwnCenter(ctx, activity.centerId);
     if (activity.status === 'closed') throw new AppError('CONFLICT', '活动已结束，不能取消');
     if (activity.status !== 'cancelled') {
-      await db
+      // Conditional on the status read: only a cancellation of a published activity counts against the list.
+      const res: { updated?: number } = await db
         .collection(COLLECTIONS.activities)
-        .where({ _id: activityId, status: db.command.in(['draft', 'published']) })
+        .where({ _id: activityId, status: activity.status })
         .update({ status: 'cancelled', cancelReason: reason, cancelledAt: now, updatedAt: now });
+      if (res.updated !== 1) {
+        const latest = await loadActivity(db, activityId);
+        if (latest?.status !== 'cancelled') throw new AppError('CONFLICT', '活动状态刚刚变了，请刷新后再试');
+      } else if (activity.status === 'published') {
+        await bumpStats(db, activity.centerId, activity.month, {
+          activitiesCancelled: 1,
+          [`cancelled_${activity.category}`]: 1,
+        });
+      }
     }
 
     const affected = await readMany(

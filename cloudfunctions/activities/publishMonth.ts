@@ -1,7 +1,7 @@
 import { COLLECTIONS } from '../../shared/collections';
-import { type activitiesContract, activityDraftSchema } from '../../shared/contract/activities';
+import { type activitiesContract, activityDraftSchema, CATEGORIES } from '../../shared/contract/activities';
 import { AppError, type FieldIssue } from '../../shared/errors';
-import { type ActionHandler, readMany, recordAudit } from '../kit';
+import { type ActionHandler, bumpStats, readMany, recordAudit } from '../kit';
 import { type ActivityRecord, activityRecordSchema } from '../records/activities';
 
 type Activities = typeof activitiesContract;
@@ -57,15 +57,24 @@ export const publishMonth: ActionHandler<Activities['publishMonth']> = {
     if (issues.length) throw new AppError('VALIDATION', issues[0]?.message, issues);
     if (!drafts.length) return { month, published: 0 };
 
-    const res: { updated?: number } = await db
-      .collection(COLLECTIONS.activities)
-      .where({ centerId, month, status: 'draft', _id: db.command.in(drafts.map((d) => d._id)) })
-      .update({ status: 'published', publishedAt: now, updatedAt: now });
+    // One conditional update per category, so the counters add exactly what this call published.
+    const published: Record<string, number> = {};
+    for (const category of CATEGORIES) {
+      const ids = drafts.filter((d) => d.category === category).map((d) => d._id);
+      if (!ids.length) continue;
+      const res: { updated?: number } = await db
+        .collection(COLLECTIONS.activities)
+        .where({ centerId, month, status: 'draft', _id: db.command.in(ids) })
+        .update({ status: 'published', publishedAt: now, updatedAt: now });
+      if (res.updated) published[`published_${category}`] = res.updated;
+    }
+    const total = Object.values(published).reduce((a, b) => a + b, 0);
+    await bumpStats(db, centerId, month, { activitiesPublished: total, ...published });
     await recordAudit(ctx, {
       kind: 'activity.publishMonth',
       targetId: `${centerId}:${month}`,
-      detail: { published: res.updated ?? 0 },
+      detail: { published: total },
     });
-    return { month, published: res.updated ?? 0 };
+    return { month, published: total };
   },
 };

@@ -1,7 +1,6 @@
 import { COLLECTIONS } from '../../shared/collections';
 import type { CheckinOutcome } from '../../shared/contract/checkin';
-import { monthOf } from '../../shared/rules/time';
-import { type ActionContext, bumpStats, readDoc, recordAudit } from '../kit';
+import { type ActionContext, bumpStats, insertOnce, readDoc, recordAudit } from '../kit';
 import { type RegistrationRecord, registrationRecordSchema } from '../records/activities';
 import { checkinOpen, outcome } from './outcome';
 
@@ -33,17 +32,39 @@ export async function markAttended(
       ? outcome('already', latest)
       : outcome('not_confirmed', latest ?? reg);
   }
-  // Independent writes: the audit entry and the center's counters go out together, so the door waits once.
+  // The audit entry and the counters go out together. The counters wait only for the visitor marker, which
+  // says whether this is the person's first attendance at the center this month (a distinct resident).
+  const countAttendance = async () => {
+    const first = await insertOnce(db, COLLECTIONS.visitors, {
+      _id: visitorId(reg),
+      centerId: reg.centerId,
+      month: reg.month,
+      at: now,
+    });
+    await bumpStats(db, reg.centerId, reg.month, {
+      attendances: 1,
+      [METHOD_COUNTERS[method]]: 1,
+      uniqueResidents: first ? 1 : 0,
+      attendancesProxy: reg.forMemberId ? 1 : 0,
+    });
+  };
   await Promise.all([
     recordAudit(ctx, {
       kind: `checkin.${method}`,
       targetId: reg._id,
       detail: { activityId: reg.activityId, method },
     }),
-    bumpStats(db, reg.centerId, monthOf(reg.startAt), {
-      attendances: 1,
-      [method === 'scan' ? 'checkinsScanned' : 'checkinsManual']: 1,
-    }),
+    countAttendance(),
   ]);
   return outcome('checked_in', reg, now);
 }
+
+const METHOD_COUNTERS = {
+  scan: 'checkinsScanned',
+  manual: 'checkinsManual',
+  walk_in: 'checkinsWalkIn',
+} as const satisfies Record<CheckinMethod, string>;
+
+/** One marker per person, center and month: the person is the family member when a relative signed them up. */
+export const visitorId = (reg: Pick<RegistrationRecord, 'centerId' | 'month' | 'openid' | 'forMemberId'>) =>
+  `${reg.centerId}_${reg.month}_${reg.forMemberId ?? reg.openid}`;

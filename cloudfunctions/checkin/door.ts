@@ -4,7 +4,7 @@ import type { checkinContract } from '../../shared/contract/checkin';
 import { AppError } from '../../shared/errors';
 import { parsePayload, verifyPass } from '../../shared/rules/pass';
 import { seatIsFree } from '../../shared/rules/seats';
-import { type ActionHandler, assertOwnCenter, readDoc, readMany } from '../kit';
+import { type ActionHandler, assertOwnCenter, bumpStats, readDoc, readMany } from '../kit';
 import { loadActivity, newRegistration, registrationRecordSchema } from '../records/activities';
 import { claimPlace } from '../records/seats';
 import { markAttended } from './attend';
@@ -55,6 +55,7 @@ export const walkIn: ActionHandler<Checkin['walkIn']> = {
     const walker = `walkin-${randomBytes(6).toString('hex')}`;
     const reg = newRegistration(activity, { openid: walker, forMemberId: null, displayName }, now);
     await db.collection(COLLECTIONS.registrations).add(reg);
+    await bumpStats(db, activity.centerId, activity.month, { registrations: 1 });
     await claimPlace(db, activity, reg._id, now, { seatOnly: true });
     await db.collection(COLLECTIONS.registrations).doc(reg._id).update({ status: 'confirmed' });
     return markAttended(ctx, { ...reg, status: 'confirmed' }, 'walk_in');

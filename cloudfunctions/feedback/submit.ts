@@ -2,7 +2,6 @@ import { COLLECTIONS } from '../../shared/collections';
 import type { feedbackContract } from '../../shared/contract/feedback';
 import { AppError } from '../../shared/errors';
 import { feedbackClosesAt, ratingDelta } from '../../shared/rules/feedback';
-import { monthOf } from '../../shared/rules/time';
 import { type ActionHandler, bumpStats, configuredChecker, insertOnce, readDoc, recordAudit } from '../kit';
 import { registrationRecordSchema } from '../records/activities';
 import { feedbackRecordSchema } from './records';
@@ -44,7 +43,7 @@ export const submit: ActionHandler<Feedback['submit']> = {
           activityId: reg.activityId,
           activityTitle: reg.title,
           centerId: reg.centerId,
-          month: monthOf(reg.startAt),
+          month: reg.month,
           holder: reg.openid,
           version: 1,
           ...fields,
@@ -57,12 +56,18 @@ export const submit: ActionHandler<Feedback['submit']> = {
         applied = res.updated === 1;
       }
       if (!applied) continue;
-      await bumpStats(
-        db,
-        reg.centerId,
-        monthOf(reg.startAt),
-        ratingDelta(existing, { rating, tags: uniqueTags }),
-      );
+      const delta = ratingDelta(existing, { rating, tags: uniqueTags, proxy });
+      await Promise.all([
+        bumpStats(db, reg.centerId, reg.month, delta),
+        // The activity keeps its own count and sum, so the lowest-rated activities can be listed.
+        db
+          .collection(COLLECTIONS.activities)
+          .doc(reg.activityId)
+          .update({
+            ratings: db.command.inc(delta.ratings ?? 0),
+            ratingSum: db.command.inc(delta.ratingSum ?? 0),
+          }),
+      ]);
       if (proxy)
         await recordAudit(ctx, { kind: 'feedback.proxy', targetId: registrationId, detail: { rating } });
       return { registrationId, rating, updated: existing !== null, held };

@@ -16,9 +16,7 @@ export async function bumpStats(
   const changes = Object.entries(increments).filter(([, n]) => n !== 0);
   if (!changes.length) return;
   const _id = `${centerId}_${month}`;
-  const patch = Object.fromEntries(
-    Object.entries(increments).map(([field, n]) => [field, db.command.inc(n)]),
-  );
+  const patch = Object.fromEntries(changes.map(([field, n]) => [field, db.command.inc(n)]));
   const res: { updated?: number } = await db.collection(COLLECTIONS.stats).doc(_id).update(patch);
   if (res.updated === 1) return;
   await insertOnce(db, COLLECTIONS.stats, { _id, centerId, month });

@@ -38,6 +38,7 @@ export const report: ActionHandler<Needs['report']> = {
       month,
       createdAt: now,
       firstReplyAt: null,
+      replyMinutes: null,
       overdueFlaggedAt: null,
     });
     await bumpStats(db, centerId, month, { needsReported: 1 });

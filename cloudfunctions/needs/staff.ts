@@ -1,6 +1,7 @@
 import { COLLECTIONS } from '../../shared/collections';
 import { NEED_STATUS_LABELS, type NeedStatus, type needsContract } from '../../shared/contract/needs';
 import { AppError } from '../../shared/errors';
+import { replyMinutes } from '../../shared/rules/stats';
 import {
   type ActionContext,
   type ActionHandler,
@@ -60,13 +61,13 @@ export const reply: ActionHandler<Needs['reply']> = {
       .update({ replies: db.command.push([{ text, at: now, by: member.displayName }]), status });
     if (first) {
       // Only the call that sets the first reply time counts it, so concurrent replies count once.
+      const minutes = replyMinutes(need.createdAt, now);
       const res: { updated?: number } = await db
         .collection(COLLECTIONS.needs)
         .where({ _id: needId, firstReplyAt: null })
-        .update({ firstReplyAt: now });
+        .update({ firstReplyAt: now, replyMinutes: minutes });
       if (res.updated === 1) {
-        const hours = Math.round(((now.getTime() - need.createdAt.getTime()) / 3600_000) * 10) / 10;
-        await bumpStats(db, need.centerId, need.month, { needsFirstReplies: 1, needsReplyHours: hours });
+        await bumpStats(db, need.centerId, need.month, { needsFirstReplies: 1, needsReplyMinutes: minutes });
       }
     }
     await notifyNeedPeople(db, need, 'need_reply', { reply: text, key: `${now.getTime()}` }, now, [

@@ -24,6 +24,8 @@ export const needRecordSchema = z.object({
   month: z.string(),
   createdAt: date,
   firstReplyAt: date.nullable(),
+  /** Whole minutes from the report to the first reply, as the center's counters count it. */
+  replyMinutes: z.number().int().nullable().default(null),
   overdueFlaggedAt: date.nullable(),
 });
 export type NeedRecord = z.infer<typeof needRecordSchema>;

@@ -2,7 +2,7 @@ import { COLLECTIONS } from '../../shared/collections';
 import type { registrationsContract } from '../../shared/contract/registrations';
 import { AppError } from '../../shared/errors';
 import { placeOf, signupRefusal } from '../../shared/rules/seats';
-import { type ActionHandler, insertOnce, readDoc } from '../kit';
+import { type ActionHandler, bumpStats, insertOnce, readDoc } from '../kit';
 import {
   loadActivity,
   newRegistration,
@@ -73,7 +73,11 @@ export const signUp: ActionHandler<Registrations['signUp']> = {
       }
     }
 
-    const { place, activity: after } = await claimPlace(db, activity, registrationId, now);
+    // A new record counts once; the counter is written while the place is claimed, not after.
+    const [{ place, activity: after }] = await Promise.all([
+      claimPlace(db, activity, registrationId, now),
+      inserted && bumpStats(db, activity.centerId, activity.month, { registrations: 1 }),
+    ]);
     await settleRegistration(db, registrationId, after, now, record);
     return {
       registrationId,

@@ -9,6 +9,8 @@ type TagField = `tag${0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`;
 export interface Rating {
   rating: number;
   tags: readonly string[];
+  /** Entered by staff for someone without a phone. */
+  proxy: boolean;
 }
 
 /** Counter names are ASCII (`tag3`), whatever the tag's words, so every store and export accepts them. */
@@ -28,12 +30,14 @@ export function ratingDelta(before: Rating | null, after: Rating): Record<string
     add('ratingSum', -before.rating);
     add(`rating${before.rating}`, -1);
     for (const tag of before.tags) add(tagCounter(tag), -1);
+    if (before.proxy) add('ratingsProxy', -1);
   } else {
     add('ratings', 1);
   }
   add('ratingSum', after.rating);
   add(`rating${after.rating}`, 1);
   for (const tag of after.tags) add(tagCounter(tag), 1);
+  if (after.proxy) add('ratingsProxy', 1);
   return Object.fromEntries(Object.entries(delta).filter(([, n]) => n !== 0));
 }
 

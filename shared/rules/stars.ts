@@ -130,7 +130,9 @@ export function assessCenter(input: StarInput): StarResult {
   }
   if (reasons.length === 0) {
     reasons.push(
-      stars > 0 ? `综合得分${points}分，评为${stars}星` : `综合得分${points}分，未达到一星（${STAR_RULES.thresholds[0]}分）`,
+      stars > 0
+        ? `综合得分${points}分，评为${stars}星`
+        : `综合得分${points}分，未达到一星（${STAR_RULES.thresholds[0]}分）`,
     );
     const weakest = [...parts].sort((a, b) => a.score - b.score)[0];
     if (weakest && weakest.score < 0.6) reasons.push(`${weakest.label}偏低（${weakest.value}）`);

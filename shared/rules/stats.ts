@@ -57,8 +57,7 @@ export const STAT_FIELDS = [
 export type StatField = (typeof STAT_FIELDS)[number];
 export type Counters = Record<StatField, number>;
 
-export const emptyCounters = (): Counters =>
-  Object.fromEntries(STAT_FIELDS.map((f) => [f, 0])) as Counters;
+export const emptyCounters = (): Counters => Object.fromEntries(STAT_FIELDS.map((f) => [f, 0])) as Counters;
 
 /** Reads a stored `stats` document (or any partial record of counters) as a full set, missing fields 0. */
 export function toCounters(doc: Record<string, unknown> | null | undefined): Counters {

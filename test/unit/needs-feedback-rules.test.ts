@@ -30,32 +30,40 @@ describe('similar needs', () => {
 
 describe('ratings and the counters', () => {
   test('a first rating adds one of everything; a change moves only the difference', () => {
-    expect(ratingDelta(null, { rating: 4, tags: ['内容实用'] })).toEqual({
+    expect(ratingDelta(null, { rating: 4, tags: ['内容实用'], proxy: true })).toEqual({
       ratings: 1,
       ratingSum: 4,
       rating4: 1,
       [tagCounter('内容实用')]: 1,
+      ratingsProxy: 1,
     });
     expect(
-      ratingDelta({ rating: 4, tags: ['内容实用', '组织有序'] }, { rating: 2, tags: ['内容实用'] }),
+      ratingDelta(
+        { rating: 4, tags: ['内容实用', '组织有序'], proxy: true },
+        { rating: 2, tags: ['内容实用'], proxy: false },
+      ),
     ).toEqual({
+      ratingsProxy: -1,
       ratingSum: -2,
       rating4: -1,
       rating2: 1,
       [tagCounter('组织有序')]: -1,
     });
-    expect(ratingDelta({ rating: 3, tags: [] }, { rating: 3, tags: [] })).toEqual({});
+    expect(ratingDelta({ rating: 3, tags: [], proxy: false }, { rating: 3, tags: [], proxy: false })).toEqual(
+      {},
+    );
   });
 
   test('applying any history of deltas leaves the counters equal to the last rating of each person', () => {
     const rating = fc.record({
       rating: fc.integer({ min: 1, max: 5 }),
       tags: fc.uniqueArray(fc.constantFrom(...FEEDBACK_TAGS), { maxLength: 4 }),
+      proxy: fc.boolean(),
     });
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.nat(4), rating), { maxLength: 40 }), (history) => {
         const counters: Record<string, number> = {};
-        const latest = new Map<number, { rating: number; tags: string[] }>();
+        const latest = new Map<number, { rating: number; tags: string[]; proxy: boolean }>();
         for (const [person, r] of history) {
           for (const [k, n] of Object.entries(ratingDelta(latest.get(person) ?? null, r)))
             counters[k] = (counters[k] ?? 0) + n;
@@ -69,6 +77,7 @@ describe('ratings and the counters', () => {
         for (const tag of FEEDBACK_TAGS) {
           expect(counters[tagCounter(tag)] ?? 0).toBe(final.filter((r) => r.tags.includes(tag)).length);
         }
+        expect(counters.ratingsProxy ?? 0).toBe(final.filter((r) => r.proxy).length);
       }),
     );
   });
