@@ -44,6 +44,7 @@ export async function loadCenterBriefs(db: Database, query: object): Promise<Cen
     name: c.name,
     streetId: c.streetId,
     streetName: names.get(c.streetId) ?? '',
+    districtId: c.districtId,
     districtName: names.get(c.districtId) ?? '',
     address: c.address,
     status: c.status,

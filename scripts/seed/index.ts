@@ -1,4 +1,5 @@
 import { init } from '@cloudbase/node-sdk';
+import { rebuildCounters } from '../../cloudfunctions/summary/recount';
 import { ALL_COLLECTIONS, COLLECTIONS } from '../../shared/collections';
 import { demoActivities } from './activities';
 import {
@@ -215,5 +216,8 @@ export async function seed({
     for (let i = 0; i < docs.length; i += 200) await db.collection(name).add(docs.slice(i, i + 200));
     log(`${name}: ${docs.length}`);
   }
+  // The counters the summaries read, counted from the records just written, as `summary.rebuild` would.
+  const counted = await rebuildCounters(db);
+  log(`stats: ${counted.centerMonths}`);
   return { created: true };
 }

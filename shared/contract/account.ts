@@ -39,6 +39,7 @@ export const centerBriefSchema = z.object({
   name: z.string(),
   streetId: z.string(),
   streetName: z.string(),
+  districtId: z.string(),
   districtName: z.string(),
   address: z.string(),
   status: z.enum(['building', 'operating']),

@@ -229,7 +229,9 @@ export const summaryContract = {
   rebuild: mutation(
     z.object({}),
     z.object({
+      /** The first drifted values (at most 500); `driftCount` says how many there were in all. */
       drift: z.array(driftSchema),
+      driftCount: z.number().int(),
       centerMonths: z.number().int(),
       activities: z.number().int(),
       ms: z.number(),

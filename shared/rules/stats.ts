@@ -1,6 +1,6 @@
 import { CATEGORIES } from '../contract/activities';
 import { FEEDBACK_TAGS, MIN_RATINGS_FOR_AVERAGE } from '../contract/feedback';
-import type { Figures } from '../contract/summary';
+import type { Figures, TrendPoint } from '../contract/summary';
 import { tagCounter } from './feedback';
 
 /**
@@ -126,3 +126,18 @@ export function figuresOf(c: Counters): Figures {
 /** Minutes from a need's report to its first reply, as counted: whole minutes, so sums never drift. */
 export const replyMinutes = (createdAt: Date, firstReplyAt: Date): number =>
   Math.max(0, Math.round((firstReplyAt.getTime() - createdAt.getTime()) / 60_000));
+
+/** The few figures a trend chart draws for one month. */
+export function trendPoint(month: string, c: Counters): TrendPoint {
+  const f = figuresOf(c);
+  return {
+    month,
+    activitiesPlanned: f.activitiesPlanned,
+    activitiesHeld: f.activitiesHeld,
+    attendances: f.attendances,
+    uniqueResidents: f.uniqueResidents,
+    ratings: f.ratings,
+    averageRating: f.averageRating,
+    needsReported: f.needsReported,
+  };
+}

@@ -22,6 +22,17 @@ export function monthRange(month: string): { start: Date; end: Date } {
   return { start: start.toDate(), end: start.add(1, 'month').toDate() };
 }
 
+/** `month` moved by `n` months (negative: earlier). */
+export const shiftMonth = (month: string, n: number): string =>
+  dayjs(`${month}-01`).add(n, 'month').format('YYYY-MM');
+
+/** Every month from `from` to `to`, both included, in order. */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let m = from; m <= to; m = shiftMonth(m, 1)) months.push(m);
+  return months;
+}
+
 /** The instants [start, end) of the day after `now`'s day in Huzhou: whom to remind "tomorrow". */
 export function tomorrowRange(now: Date): { start: Date; end: Date } {
   const start = local(now).startOf('day').add(1, 'day');

@@ -13,6 +13,7 @@ const HOME_CENTER: CenterBrief = {
   name: '朝阳幸福邻里中心',
   streetId: 's-chaoyang',
   streetName: '朝阳街道',
+  districtId: 'd-wuxing',
   districtName: '吴兴区',
   address: '朝阳路1号',
   status: 'operating',

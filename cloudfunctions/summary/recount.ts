@@ -1,0 +1,259 @@
+import * as z from 'zod';
+import { COLLECTIONS } from '../../shared/collections';
+import { FEEDBACK_TAGS } from '../../shared/contract/feedback';
+import type { Drift } from '../../shared/contract/summary';
+import { tagCounter } from '../../shared/rules/feedback';
+import { type Counters, emptyCounters, STAT_FIELDS, toCounters } from '../../shared/rules/stats';
+import { bumpStats, type Database } from '../kit';
+import { AGGREGATE_ROWS } from './counters';
+
+/** At most this many drifted values are listed in the answer; all of them are repaired and counted. */
+export const MAX_DRIFT_LISTED = 500;
+
+type Row = Record<string, unknown>;
+type Stage = [name: 'match' | 'group' | 'project' | 'sort', value: object];
+
+/** Every row of an aggregation, page by page: CloudBase answers at most 10,000 rows per call. */
+async function rows(db: Database, collection: string, stages: Stage[]): Promise<Row[]> {
+  const out: Row[] = [];
+  for (let skip = 0; ; skip += AGGREGATE_ROWS) {
+    // biome-ignore lint/suspicious/noExplicitAny: the SDK's aggregate builder is untyped.
+    let agg: any = db.collection(collection).aggregate();
+    for (const [name, value] of stages) agg = agg[name](value);
+    const res: { data?: Row[] } = await agg.sort({ _id: 1 }).skip(skip).limit(AGGREGATE_ROWS).end();
+    const page = res.data ?? [];
+    out.push(...page);
+    if (page.length < AGGREGATE_ROWS) return out;
+  }
+}
+
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** The months any record belongs to. */
+async function monthsWithRecords(db: Database): Promise<string[]> {
+  const months = new Set<string>();
+  for (const collection of [COLLECTIONS.activities, COLLECTIONS.needs, COLLECTIONS.stats]) {
+    for (const row of await rows(db, collection, [['group', { _id: '$month' }]])) {
+      if (typeof row._id === 'string') months.add(row._id);
+    }
+  }
+  return [...months].sort();
+}
+
+interface MonthRecount {
+  counters: Map<string, Counters>;
+  /** Rating count and sum of each activity, from its feedback. */
+  activityRatings: Map<string, { ratings: number; ratingSum: number }>;
+  storedActivityRatings: Map<string, { ratings: number; ratingSum: number }>;
+}
+
+/** Counts one month from the raw records with four aggregations, one per kind of record. */
+async function recountMonth(db: Database, month: string): Promise<MonthRecount> {
+  const $ = db.command.aggregate;
+  const is = (field: string, value: unknown) => $.cond([$.eq([`$${field}`, value]), 1, 0]);
+  const present = (field: string) => $.cond([$.ifNull([`$${field}`, false]), 1, 0]);
+  const attendedBy = (method: string) =>
+    $.cond([$.and([$.eq(['$status', 'attended']), $.eq(['$checkInMethod', method])]), 1, 0]);
+
+  const [activities, people, feedback, needs] = await Promise.all([
+    rows(db, COLLECTIONS.activities, [
+      ['match', { month }],
+      ['project', { centerId: 1, category: 1, status: 1, publishedAt: 1, ratings: 1, ratingSum: 1 }],
+    ]),
+    // First per person (the family member when a relative signed them up), then per center: distinct people.
+    rows(db, COLLECTIONS.registrations, [
+      ['match', { month }],
+      [
+        'group',
+        {
+          _id: { c: '$centerId', p: $.ifNull(['$forMemberId', '$openid']) },
+          n: $.sum(1),
+          attended: $.sum(is('status', 'attended')),
+          noShows: $.sum(is('status', 'no_show')),
+          scanned: $.sum(attendedBy('scan')),
+          manual: $.sum(attendedBy('manual')),
+          walkIn: $.sum(attendedBy('walk_in')),
+          proxy: $.sum(
+            $.cond([$.and([$.eq(['$status', 'attended']), $.ifNull(['$forMemberId', false])]), 1, 0]),
+          ),
+        },
+      ],
+      [
+        'group',
+        {
+          _id: '$_id.c',
+          registrations: $.sum('$n'),
+          attendances: $.sum('$attended'),
+          uniqueResidents: $.sum($.cond([$.gt(['$attended', 0]), 1, 0])),
+          noShows: $.sum('$noShows'),
+          checkinsScanned: $.sum('$scanned'),
+          checkinsManual: $.sum('$manual'),
+          checkinsWalkIn: $.sum('$walkIn'),
+          attendancesProxy: $.sum('$proxy'),
+        },
+      ],
+    ]),
+    rows(db, COLLECTIONS.feedback, [
+      ['match', { month }],
+      [
+        'group',
+        {
+          _id: '$activityId',
+          centerId: $.first('$centerId'),
+          ratings: $.sum(1),
+          ratingSum: $.sum('$rating'),
+          ...Object.fromEntries([1, 2, 3, 4, 5].map((k) => [`rating${k}`, $.sum(is('rating', k))])),
+          ...Object.fromEntries(
+            FEEDBACK_TAGS.map((tag) => [tagCounter(tag), $.sum($.cond([$.in([tag, '$tags']), 1, 0]))]),
+          ),
+          ratingsProxy: $.sum($.cond(['$proxy', 1, 0])),
+        },
+      ],
+    ]),
+    rows(db, COLLECTIONS.needs, [
+      ['match', { month }],
+      [
+        'group',
+        {
+          _id: '$centerId',
+          needsReported: $.sum(1),
+          needsResolved: $.sum(is('status', 'resolved')),
+          needsDeclined: $.sum(is('status', 'declined')),
+          needsFirstReplies: $.sum(present('firstReplyAt')),
+          needsReplyMinutes: $.sum($.ifNull(['$replyMinutes', 0])),
+          needsOverdue: $.sum(present('overdueFlaggedAt')),
+        },
+      ],
+    ]),
+  ]);
+
+  const counters = new Map<string, Counters>();
+  const of = (centerId: string) => {
+    const known = counters.get(centerId);
+    if (known) return known;
+    const fresh = emptyCounters();
+    counters.set(centerId, fresh);
+    return fresh;
+  };
+  const add = (centerId: string, row: Row) => {
+    const c = of(centerId);
+    const more = toCounters(row);
+    for (const field of STAT_FIELDS) c[field] += more[field];
+  };
+
+  const storedActivityRatings = new Map<string, { ratings: number; ratingSum: number }>();
+  for (const a of activities) {
+    const c = of(str(a.centerId));
+    const published = a.publishedAt !== null && a.publishedAt !== undefined;
+    const category = str(a.category) as 'culture_sports';
+    if (published) {
+      c.activitiesPublished += 1;
+      c[`published_${category}`] += 1;
+    }
+    if (published && a.status === 'cancelled') {
+      c.activitiesCancelled += 1;
+      c[`cancelled_${category}`] += 1;
+    }
+    if (a.status === 'closed') {
+      c.activitiesHeld += 1;
+      c[`held_${category}`] += 1;
+    }
+    storedActivityRatings.set(str(a._id), { ratings: num(a.ratings), ratingSum: num(a.ratingSum) });
+  }
+  for (const row of people) add(str(row._id), row);
+  for (const row of needs) add(str(row._id), row);
+  const activityRatings = new Map<string, { ratings: number; ratingSum: number }>();
+  for (const row of feedback) {
+    add(str(row.centerId), row);
+    activityRatings.set(str(row._id), { ratings: num(row.ratings), ratingSum: num(row.ratingSum) });
+  }
+  // A center with records but nothing to count (e.g. only drafts) needs no counters document.
+  for (const [centerId, c] of counters) if (STAT_FIELDS.every((f) => c[f] === 0)) counters.delete(centerId);
+  return { counters, activityRatings, storedActivityRatings };
+}
+
+const storedStatsSchema = z.looseObject({ _id: z.string(), centerId: z.string() });
+
+/**
+ * Recounts every center's monthly counters and every activity's rating counters from the raw records, repairs
+ * what differs with `inc` of the difference (so writes that land meanwhile are not lost) and reports the drift.
+ */
+export async function rebuildCounters(
+  db: Database,
+  onMonth?: (month: string, index: number, of: number) => void,
+) {
+  const drift: Drift[] = [];
+  let driftCount = 0;
+  let centerMonths = 0;
+  let activities = 0;
+  const note = (d: Drift) => {
+    driftCount += 1;
+    if (drift.length < MAX_DRIFT_LISTED) drift.push(d);
+  };
+  const months = await monthsWithRecords(db);
+  for (const [index, month] of months.entries()) {
+    onMonth?.(month, index, months.length);
+    const [recount, storedRows] = await Promise.all([
+      recountMonth(db, month),
+      rows(db, COLLECTIONS.stats, [['match', { month }]]),
+    ]);
+    const stored = new Map(
+      storedRows.map((row) => {
+        const doc = storedStatsSchema.parse(row);
+        return [doc.centerId, toCounters(doc)];
+      }),
+    );
+    const centers = new Set([...recount.counters.keys(), ...stored.keys()]);
+    const repairs: Promise<void>[] = [];
+    for (const centerId of centers) {
+      const want = recount.counters.get(centerId) ?? emptyCounters();
+      const have = stored.get(centerId) ?? emptyCounters();
+      const delta: Record<string, number> = {};
+      for (const field of STAT_FIELDS) {
+        if (want[field] === have[field]) continue;
+        delta[field] = want[field] - have[field];
+        note({
+          collection: 'stats',
+          id: `${centerId}_${month}`,
+          field,
+          stored: have[field],
+          recounted: want[field],
+        });
+      }
+      repairs.push(bumpStats(db, centerId, month, delta));
+    }
+    await Promise.all(repairs);
+    centerMonths += recount.counters.size;
+
+    const ratingRepairs: Promise<unknown>[] = [];
+
+    for (const [activityId, have] of recount.storedActivityRatings) {
+      const want = recount.activityRatings.get(activityId) ?? { ratings: 0, ratingSum: 0 };
+      activities += 1;
+      if (want.ratings === have.ratings && want.ratingSum === have.ratingSum) continue;
+      for (const field of ['ratings', 'ratingSum'] as const) {
+        if (want[field] !== have[field]) {
+          note({
+            collection: 'activities',
+            id: activityId,
+            field,
+            stored: have[field],
+            recounted: want[field],
+          });
+        }
+      }
+      ratingRepairs.push(
+        db
+          .collection(COLLECTIONS.activities)
+          .doc(activityId)
+          .update({
+            ratings: db.command.inc(want.ratings - have.ratings),
+            ratingSum: db.command.inc(want.ratingSum - have.ratingSum),
+          }),
+      );
+    }
+    await Promise.all(ratingRepairs);
+  }
+  return { drift, driftCount, centerMonths, activities };
+}
