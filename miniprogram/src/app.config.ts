@@ -30,10 +30,11 @@ export default defineAppConfig({
         'pages/checkin/index',
         'pages/needs/index',
         'pages/feedback/index',
+        'pages/summary/index',
       ],
     },
-    { root: 'packages/office', pages: ['pages/street/index'] },
-    { root: 'packages/city', pages: ['pages/overview/index'] },
+    { root: 'packages/office', pages: ['pages/street/index', 'pages/summary/index', 'pages/stars/index'] },
+    { root: 'packages/city', pages: ['pages/overview/index', 'pages/summary/index'] },
   ],
   window: {
     // Said explicitly so Taro's h5 build also shows the bar, with its back button on secondary pages.

@@ -24,8 +24,12 @@ export const ROUTES = {
   staffCheckin: '/packages/staff/pages/checkin/index',
   staffNeeds: '/packages/staff/pages/needs/index',
   staffFeedback: '/packages/staff/pages/feedback/index',
+  staffSummary: '/packages/staff/pages/summary/index',
   office: '/packages/office/pages/street/index',
+  officeSummary: '/packages/office/pages/summary/index',
+  officeStars: '/packages/office/pages/stars/index',
   city: '/packages/city/pages/overview/index',
+  citySummary: '/packages/city/pages/summary/index',
 } as const;
 
 export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.mine, ROUTES.me];

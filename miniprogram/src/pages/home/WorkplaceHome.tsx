@@ -6,9 +6,17 @@ import { go, ROUTES } from '../../routes';
 
 const TEXT = {
   role: '身份',
-  staff: { title: '中心工作台', hint: '发布本月清单、签到、回复居民需求。', open: '进入中心工作台' },
-  office: { title: '街道工作台', hint: '查看本街道各中心，邀请社工。', open: '进入街道工作台' },
-  admin: { title: '全市概览', hint: '各区、街道的中心情况，邀请街道。', open: '进入全市概览' },
+  staff: {
+    title: '中心工作台',
+    hint: '发布本月清单、签到、回复居民需求，查看本中心数据。',
+    open: '进入中心工作台',
+  },
+  office: {
+    title: '街道工作台',
+    hint: '查看各中心服务情况、导出表格、星级评定，邀请社工。',
+    open: '进入街道工作台',
+  },
+  admin: { title: '全市概览', hint: '全市的中心、活动和参与情况，邀请街道。', open: '进入全市概览' },
 } as const;
 
 const DESTINATION = { staff: ROUTES.staff, office: ROUTES.office, admin: ROUTES.city } as const;

@@ -1,4 +1,4 @@
-import { Text } from '@tarojs/components';
+import { Button, Text } from '@tarojs/components';
 import { useMemo, useState } from 'react';
 import { call } from '../../../../api/client';
 import { fieldMessage } from '../../../../api/errors';
@@ -12,6 +12,7 @@ import { SubmitButton } from '../../../../components/SubmitButton';
 import { useMutation } from '../../../../hooks/useMutation';
 import { useRemote } from '../../../../hooks/useRemote';
 import { groupCenters } from '../../../../pages/centers/groupCenters';
+import { go, ROUTES } from '../../../../routes';
 import { useMember } from '../../../../state/member';
 
 const TEXT = {
@@ -22,6 +23,10 @@ const TEXT = {
   district: (name: string, streets: number, centers: number) =>
     `${name}：${streets} 个街道，${centers} 家中心`,
   none: '还没有邻里中心的数据',
+  data: '服务情况',
+  dataHint: '全市的活动、参与人次、居民需求和满意度，按区县和月份看。',
+  openData: '查看全市数据',
+  openStars: '查看星级评定',
   invite: '邀请街道',
   inviteHint: '选一个街道，生成邀请码交给街道工作人员。',
   street: '街道',
@@ -81,6 +86,15 @@ export default function CityOverviewPage() {
               )}
             </Text>
           ))}
+        </Card>
+        <Card title={TEXT.data}>
+          <Text className="muted">{TEXT.dataHint}</Text>
+          <Button className="btn btn--primary" onClick={() => go(ROUTES.citySummary)}>
+            {TEXT.openData}
+          </Button>
+          <Button className="btn btn--plain" onClick={() => go(ROUTES.officeStars)}>
+            {TEXT.openStars}
+          </Button>
         </Card>
         <Card title={TEXT.invite}>
           <Text className="muted">{TEXT.inviteHint}</Text>

@@ -1,4 +1,4 @@
-import { Text } from '@tarojs/components';
+import { Button, Text } from '@tarojs/components';
 import { useState } from 'react';
 import { call } from '../../../../api/client';
 import { fieldMessage } from '../../../../api/errors';
@@ -12,6 +12,7 @@ import { SubmitButton } from '../../../../components/SubmitButton';
 import { useMutation } from '../../../../hooks/useMutation';
 import { useRemote } from '../../../../hooks/useRemote';
 import { CENTER_STATUS_LABELS } from '../../../../labels';
+import { go, ROUTES } from '../../../../routes';
 import { useMember } from '../../../../state/member';
 
 const TEXT = {
@@ -21,6 +22,10 @@ const TEXT = {
   centers: '本街道的邻里中心',
   counts: (operating: number, building: number) => `运营中 ${operating} 家，建设中 ${building} 家`,
   none: '本街道还没有邻里中心',
+  summary: '服务情况',
+  summaryHint: '各中心的活动、参与、满意度和需求办理，可以按月份对比、导出表格。',
+  openSummary: '查看街道汇总',
+  openStars: '查看星级评定',
   invite: '邀请社工',
   inviteHint: '选一个中心，生成邀请码交给社工。',
   center: '社工所在的中心',
@@ -77,6 +82,15 @@ export default function OfficeStreetPage() {
               {c.name}（{CENTER_STATUS_LABELS[c.status]}）
             </Text>
           ))}
+        </Card>
+        <Card title={TEXT.summary}>
+          <Text className="muted">{TEXT.summaryHint}</Text>
+          <Button className="btn btn--primary" onClick={() => go(ROUTES.officeSummary)}>
+            {TEXT.openSummary}
+          </Button>
+          <Button className="btn btn--plain" onClick={() => go(ROUTES.officeStars)}>
+            {TEXT.openStars}
+          </Button>
         </Card>
         <Card title={TEXT.invite}>
           <Text className="muted">{TEXT.inviteHint}</Text>

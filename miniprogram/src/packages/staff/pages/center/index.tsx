@@ -23,6 +23,9 @@ const TEXT = {
   needsTitle: '居民需求',
   needsHint: '居民提的需求：回复、改状态、安排到活动。超过7天未回复的会标出来。',
   openNeeds: '查看居民需求',
+  summaryTitle: '本中心数据',
+  summaryHint: '每月的活动、参与人次、出勤、满意度和需求办理情况。',
+  openSummary: '查看本中心数据',
 } as const;
 
 /** Staff subpackage: the center this staff member works for. */
@@ -79,6 +82,12 @@ export default function StaffCenterPage() {
           <Text className="muted">{TEXT.needsHint}</Text>
           <Button className="btn btn--primary" onClick={() => go(ROUTES.staffNeeds)}>
             {TEXT.openNeeds}
+          </Button>
+        </Card>
+        <Card title={TEXT.summaryTitle}>
+          <Text className="muted">{TEXT.summaryHint}</Text>
+          <Button className="btn btn--primary" onClick={() => go(ROUTES.staffSummary)}>
+            {TEXT.openSummary}
           </Button>
         </Card>
       </>

@@ -1,0 +1,102 @@
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { local } from '../../../../../../shared/rules/time';
+import { call } from '../../../../api/client';
+import { summaryApi } from '../../../../api/functions/summary';
+import { Card } from '../../../../components/Card';
+import { ChipGroup } from '../../../../components/ChipGroup';
+import { Screen } from '../../../../components/Screen';
+import { EmptyState, ErrorState, Loading } from '../../../../components/Status';
+import { formatDateTime } from '../../../../format';
+import { useRemote } from '../../../../hooks/useRemote';
+import { useMember } from '../../../../state/member';
+import { CenterStarsCard } from '../../components/CenterStarsCard';
+
+const TEXT = {
+  title: '星级评定',
+  notAllowed: '只有街道和市民政局可以查看星级评定',
+  year: '评定年份',
+  yearLabel: (y: number) => `${y}年`,
+  locked: (at: string) => `✓ 结果已锁定（${at}），不再改动`,
+  provisional: '评定期还没结束，这是暂评结果，会随数据变化',
+  rules: '怎么评',
+  rulesText: (thresholds: number[]) =>
+    `按活动开展率、参与人次、居民满意度、需求办结率和回复时长打分，满分100分；${thresholds
+      .map((t, i) => `${t}分${i + 1}星`)
+      .join('，')}。持证社工不到50%的中心不评星。`,
+  none: '还没有可评定的中心',
+  flagged: '连续两年未评星的运营机构',
+  flaggedHint: '这些机构按规定不能再参加投标。',
+  noneFlagged: '✓ 没有连续两年未评星的运营机构',
+} as const;
+
+/** The year's star assessment of the centres a street office (or the city) oversees, with how it came about. */
+export default function OfficeStarsPage() {
+  const member = useMember();
+  const role = member.data?.member.role;
+  const allowed = role === 'office' || role === 'admin';
+  const thisYear = local(new Date()).year();
+  const [year, setYear] = useState(thisYear);
+  const stars = useRemote(
+    () =>
+      allowed ? call(summaryApi, 'stars', { year }) : Promise.resolve({ ok: true as const, data: null }),
+    `${allowed}/${year}`,
+  );
+
+  const body = () => {
+    if (!role) {
+      return member.status === 'error' ? (
+        <ErrorState error={member.error} onRetry={member.reload} />
+      ) : (
+        <Loading />
+      );
+    }
+    if (!allowed) return <EmptyState title={TEXT.notAllowed} />;
+    if (stars.status === 'error') return <ErrorState error={stars.error} onRetry={stars.reload} />;
+    if (stars.status === 'loading' || !stars.data) return <Loading />;
+    const s = stars.data;
+    return (
+      <>
+        <Text className={s.locked ? 'notice notice--muted' : 'notice'}>
+          {s.locked && s.lockedAt ? TEXT.locked(formatDateTime(s.lockedAt)) : TEXT.provisional}
+        </Text>
+        <Card title={TEXT.rules}>
+          <Text className="muted">{TEXT.rulesText(s.rules.thresholds)}</Text>
+        </Card>
+        {s.centers.length === 0 ? <EmptyState title={TEXT.none} /> : null}
+        {s.centers.map((c) => (
+          <CenterStarsCard key={c.center.id} result={c} />
+        ))}
+        <Card title={TEXT.flagged}>
+          {s.operatorsUnratedTwoYears.length === 0 ? (
+            <Text className="kv">{TEXT.noneFlagged}</Text>
+          ) : (
+            <View>
+              <Text className="muted">{TEXT.flaggedHint}</Text>
+              {s.operatorsUnratedTwoYears.map((o) => (
+                <Text key={o.id} className="list-item strong">
+                  ⚠ {o.name}
+                </Text>
+              ))}
+            </View>
+          )}
+        </Card>
+      </>
+    );
+  };
+
+  return (
+    <Screen>
+      <Text className="title">{TEXT.title}</Text>
+      {allowed ? (
+        <ChipGroup
+          label={TEXT.year}
+          chips={[thisYear, thisYear - 1].map((y) => ({ value: String(y), label: TEXT.yearLabel(y) }))}
+          selected={[String(year)]}
+          onToggle={(y) => setYear(Number(y))}
+        />
+      ) : null}
+      {body()}
+    </Screen>
+  );
+}

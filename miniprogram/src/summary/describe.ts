@@ -1,0 +1,43 @@
+import { MIN_RATINGS_FOR_AVERAGE } from '../../../shared/contract/feedback';
+import { local } from '../../../shared/rules/time';
+
+/** How summary figures are said on screen; no figure is ever shown as 0 when it simply cannot be known. */
+export const NO_RATINGS = `评价不足${MIN_RATINGS_FOR_AVERAGE}条`;
+export const NO_DATA = '暂无';
+
+export const percentText = (share: number | null): string =>
+  share === null ? NO_DATA : `${Math.round(share * 1000) / 10}%`;
+
+export const ratingValue = (average: number | null): string =>
+  average === null ? NO_RATINGS : `${average.toFixed(1)}分`;
+
+export const hoursText = (hours: number | null): string => (hours === null ? NO_DATA : `${hours}小时`);
+
+export const countText = (n: number): string => n.toLocaleString('zh-CN');
+
+/** `2026-03` → `3月`; across a new year, `2027-01` → `27年1月` so a long axis stays unambiguous and short. */
+export function monthLabel(month: string, withYear = false): string {
+  const name = `${Number(month.slice(5, 7))}月`;
+  return withYear ? `${month.slice(2, 4)}年${name}` : name;
+}
+
+/** Axis labels for a run of months: the year is added when the months cross one. */
+export function monthLabels(months: readonly string[]): string[] {
+  const years = new Set(months.map((m) => m.slice(0, 4)));
+  return months.map((m) => monthLabel(m, years.size > 1));
+}
+
+/** `2026-01`–`2026-06` in words: `2026年1月至6月`, `2025年11月至2026年4月`, or one month. */
+export function rangeText(from: string, to: string): string {
+  const start = `${from.slice(0, 4)}年${monthLabel(from)}`;
+  if (from === to) return start;
+  return from.slice(0, 4) === to.slice(0, 4)
+    ? `${start}至${monthLabel(to)}`
+    : `${start}至${to.slice(0, 4)}年${monthLabel(to)}`;
+}
+
+/** The last `months` months up to and including this month in Huzhou. */
+export function recentMonths(months: number, now: Date = new Date()): { from: string; to: string } {
+  const today = local(now).startOf('month');
+  return { from: today.subtract(months - 1, 'month').format('YYYY-MM'), to: today.format('YYYY-MM') };
+}
