@@ -1,5 +1,6 @@
 import type { MemberView } from '../../shared/contract/account';
 import type { ActivityView } from '../../shared/contract/activities';
+import type { Figures, TrendPoint } from '../../shared/contract/summary';
 
 /** A resident as `account.whoami` describes them; override what a test cares about. */
 export function residentView(overrides: Partial<MemberView> = {}): MemberView {
@@ -42,6 +43,54 @@ export function activityView(overrides: Partial<ActivityView> = {}): ActivityVie
     cancelReason: null,
     signupOpen: true,
     mine: [],
+    ...overrides,
+  };
+}
+
+/** A summary's figures (`summary.*`): a month of a busy centre; override what a test cares about. */
+export function figuresView(overrides: Partial<Figures> = {}): Figures {
+  return {
+    activitiesPlanned: 12,
+    activitiesHeld: 10,
+    activitiesCancelled: 1,
+    heldRate: 0.833,
+    registrations: 260,
+    attendances: 231,
+    uniqueResidents: 118,
+    noShows: 19,
+    attendanceRate: 0.924,
+    noShowRate: 0.076,
+    checkinsScanned: 200,
+    checkinsManual: 25,
+    checkinsWalkIn: 6,
+    attendancesProxy: 12,
+    ratings: 57,
+    averageRating: 4.42,
+    histogram: [1, 2, 4, 16, 34],
+    tags: [],
+    ratingsProxy: 3,
+    needsReported: 9,
+    needsResolved: 6,
+    needsDeclined: 1,
+    needsClosureRate: 0.778,
+    averageReplyHours: 20.5,
+    needsOverdue: 0,
+    categories: [],
+    ...overrides,
+  };
+}
+
+/** One month of a trend line. */
+export function trendPoint(month: string, overrides: Partial<TrendPoint> = {}): TrendPoint {
+  return {
+    month,
+    activitiesPlanned: 12,
+    activitiesHeld: 10,
+    attendances: 231,
+    uniqueResidents: 118,
+    ratings: 57,
+    averageRating: 4.42,
+    needsReported: 9,
     ...overrides,
   };
 }

@@ -31,6 +31,57 @@ export interface FakeWeChat {
   storage: Map<string, unknown>;
   /** What the app registered with `wx.onNeedPrivacyAuthorization`; call it as WeChat would. */
   privacyListener: ((resolve: PrivacyResolve) => void) | null;
+  /** Every call made on a `type="2d"` canvas context, in order (the canvas is found by any selector). */
+  canvas: CanvasCall[];
+  /** Files written with `getFileSystemManager().writeFile`, by path: the data and its encoding. */
+  files: Map<string, { data: string; encoding: string | undefined }>;
+  /** Documents opened with `openDocument`. */
+  documents: { filePath: string; fileType: string | undefined; showMenu: boolean | undefined }[];
+}
+
+export interface CanvasCall {
+  method: string;
+  args: unknown[];
+}
+
+export const USER_DATA_PATH = 'wxfile://usr';
+
+/** The methods a WeChat 2D context has that charts use; anything else throws, as it would on a phone. */
+const CANVAS_METHODS = [
+  'arc',
+  'beginPath',
+  'bezierCurveTo',
+  'clearRect',
+  'clip',
+  'closePath',
+  'fill',
+  'fillRect',
+  'fillText',
+  'lineTo',
+  'moveTo',
+  'quadraticCurveTo',
+  'rect',
+  'restore',
+  'rotate',
+  'save',
+  'scale',
+  'setLineDash',
+  'stroke',
+  'strokeRect',
+  'strokeText',
+  'translate',
+];
+
+function canvasNode(log: CanvasCall[]) {
+  const gradient = { addColorStop: () => undefined };
+  const context: Record<string, unknown> = {
+    measureText: (text: unknown) => ({ width: String(text).length * 8 }),
+    createLinearGradient: () => gradient,
+    createRadialGradient: () => gradient,
+  };
+  for (const method of CANVAS_METHODS)
+    context[method] = (...args: unknown[]) => void log.push({ method, args });
+  return { width: 300, height: 150, getContext: () => context };
 }
 
 export interface WeChatOptions {
@@ -66,6 +117,9 @@ function installWeChat({
     subscribeRequests: [],
     storage: new Map(Object.entries(storage)),
     privacyListener: null,
+    canvas: [],
+    files: new Map(),
+    documents: [],
   };
   const done = <T>(options: { success?: (r: T) => void; complete?: (r: T) => void }, result: T) => {
     options.success?.(result);
@@ -79,6 +133,43 @@ function installWeChat({
     removeStorageSync: (key: string) => void fake.storage.delete(key),
     getAppBaseInfo: () => ({ fontSizeScaleFactor: fontScale, fontSizeSetting: Math.round(17 * fontScale) }),
     getSystemInfoSync: () => ({ windowWidth: 375, windowHeight: 812, pixelRatio: 2, platform: 'devtools' }),
+    getWindowInfo: () => ({ windowWidth: 375, windowHeight: 812, pixelRatio: 2 }),
+    env: { USER_DATA_PATH },
+    createSelectorQuery: () => {
+      const query = {
+        in: () => query,
+        select: () => query,
+        fields: () => query,
+        exec: (callback: (found: object[]) => void) =>
+          setTimeout(() => callback([{ node: canvasNode(fake.canvas), width: 343, height: 200 }]), 0),
+      };
+      return query;
+    },
+    getFileSystemManager: () => ({
+      writeFile: (options: {
+        filePath: string;
+        data: string;
+        encoding?: string;
+        success?: (r: object) => void;
+        complete?: (r: object) => void;
+      }) => {
+        fake.files.set(options.filePath, { data: options.data, encoding: options.encoding });
+        done(options, { errMsg: 'writeFile:ok' });
+      },
+    }),
+    openDocument: (options: {
+      filePath: string;
+      fileType?: string;
+      showMenu?: boolean;
+      success?: (r: object) => void;
+    }) => {
+      fake.documents.push({
+        filePath: options.filePath,
+        fileType: options.fileType,
+        showMenu: options.showMenu,
+      });
+      done(options, { errMsg: 'openDocument:ok' });
+    },
     onNeedPrivacyAuthorization: (listener: FakeWeChat['privacyListener']) => {
       fake.privacyListener = listener;
     },
