@@ -1,6 +1,7 @@
 /**
- * The center's monthly counters are kept by increments on every write; whatever sequence of reports, supports,
- * replies, status changes and ratings happens, they must equal a recount from the records.
+ * The center's monthly counters are kept by increments on every write; whatever sequence of sign-ups,
+ * cancellations, check-ins, walk-ins, reports, supports, replies, status changes and ratings happens, they must
+ * equal a recount from the records: the test's own, and `summary.rebuild`'s, which must find no drift.
  */
 import fc from 'fast-check';
 import { COLLECTIONS } from '../../shared/collections';
@@ -13,6 +14,9 @@ import { type Stack, startStack } from '../support/stack';
 
 let stack: Stack;
 let staff: Caller;
+let city: Caller;
+/** A small activity (2 seats) people sign up for, cancel and check in to during the property. */
+let small = '';
 const PEOPLE = 4;
 const residents: Caller[] = [];
 const registrations: string[] = [];
@@ -26,6 +30,7 @@ beforeAll(async () => {
     },
   });
   staff = await callerFor(stack, 'staff-feiying');
+  city = await callerFor(stack, 'city');
   const start = Date.now() + 30 * 60_000;
   const draft = draftActivity({
     title: '计数测试活动',
@@ -34,6 +39,9 @@ beforeAll(async () => {
     signupDeadline: new Date(start - 10 * 60_000).toISOString(),
   });
   const { activityId } = unwrap(await staff('activities', 'saveDraft', draft));
+  small = unwrap(
+    await staff('activities', 'saveDraft', { ...draft, title: '两人小课', capacity: 2 }),
+  ).activityId;
   unwrap(await staff('activities', 'publishMonth', { month: monthOf(draft.startAt) }));
   for (let i = 0; i < PEOPLE; i++) {
     const caller = await callerFor(stack, `o-count-${i}`);
@@ -49,6 +57,10 @@ afterAll(async () => {
 });
 
 type Step =
+  | { kind: 'signUp'; who: number }
+  | { kind: 'cancel'; who: number }
+  | { kind: 'checkIn'; who: number }
+  | { kind: 'walkIn' }
   | { kind: 'report'; who: number }
   | { kind: 'support'; who: number; need: number }
   | { kind: 'reply'; need: number }
@@ -57,6 +69,10 @@ type Step =
 
 const who = fc.nat(PEOPLE - 1);
 const step: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({ kind: fc.constant('signUp' as const), who }),
+  fc.record({ kind: fc.constant('cancel' as const), who }),
+  fc.record({ kind: fc.constant('checkIn' as const), who }),
+  fc.record({ kind: fc.constant('walkIn' as const) }),
   fc.record({ kind: fc.constant('report' as const), who }),
   fc.record({ kind: fc.constant('support' as const), who, need: fc.nat(20) }),
   fc.record({ kind: fc.constant('reply' as const), need: fc.nat(20) }),
@@ -105,6 +121,17 @@ test('after any sequence of writes the counters equal a recount of the records',
   await fc.assert(
     fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
       for (const s of steps) {
+        const mine = `${small}-${'who' in s ? `o-count-${s.who}` : ''}`;
+        if (s.kind === 'signUp') {
+          unwrap(await (residents[s.who] as Caller)('registrations', 'signUp', { activityId: small }));
+        } else if (s.kind === 'cancel') {
+          // Refused when there is nothing to cancel or the person already came: both leave the counters alone.
+          await (residents[s.who] as Caller)('registrations', 'cancel', { registrationId: mine });
+        } else if (s.kind === 'checkIn') {
+          await staff('checkin', 'manual', { registrationId: mine });
+        } else if (s.kind === 'walkIn') {
+          await staff('checkin', 'walkIn', { activityId: small, displayName: '临时来访' });
+        }
         const needId = 'need' in s && needIds.length ? needIds[s.need % needIds.length] : undefined;
         if (s.kind === 'report') {
           const res = await (residents[s.who] as Caller)('needs', 'report', {
@@ -138,7 +165,17 @@ test('after any sequence of writes the counters equal a recount of the records',
       const expected = await recount(month);
       for (const [key, value] of Object.entries(expected))
         expect([key, stats[key] ?? 0]).toEqual([key, value]);
+      const rebuilt = unwrap(await city('summary', 'rebuild', {}));
+      expect(rebuilt.drift).toEqual([]);
     }),
     { numRuns: 20 },
   );
+  // The runs did reach the door: sign-ups beyond the first activity's, walk-ins and check-ins were counted.
+  const stats = (
+    (await fixtureDatabase(stack).collection(COLLECTIONS.stats).doc(`${CENTER}_${month}`).get())
+      .data as Record<string, number>[]
+  )[0];
+  expect(stats?.registrations ?? 0).toBeGreaterThan(PEOPLE);
+  expect(stats?.checkinsWalkIn ?? 0).toBeGreaterThan(0);
+  expect(stats?.uniqueResidents ?? 0).toBeGreaterThanOrEqual(PEOPLE);
 }, 180_000);
