@@ -227,7 +227,8 @@ export const summaryContract = {
   ),
   /** City account: recount every counter from the raw records, repair it and report what had drifted. */
   rebuild: mutation(
-    z.object({}),
+    // Strict: a maintenance action that rewrites counters takes no options, and says so when given some.
+    z.strictObject({}),
     z.object({
       /** The first drifted values (at most 500); `driftCount` says how many there were in all. */
       drift: z.array(driftSchema),
