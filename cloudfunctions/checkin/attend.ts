@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { COLLECTIONS } from '../../shared/collections';
 import type { CheckinOutcome } from '../../shared/contract/checkin';
 import { type ActionContext, bumpStats, insertOnce, readDoc, recordAudit } from '../kit';
@@ -22,25 +23,42 @@ export async function markAttended(
   if (reg.status !== 'confirmed') return outcome('not_confirmed', reg);
   if (!checkinOpen(reg, now)) return outcome('not_open', reg);
 
-  const res: { updated?: number } = await db
-    .collection(COLLECTIONS.registrations)
-    .where({ _id: reg._id, status: 'confirmed' })
-    .update({ status: 'attended', checkedInAt: now, checkedInBy: openid, checkInMethod: method });
+  // The check-in and the visitor marker (first attendance of this person at the center this month: a distinct
+  // resident) are written together, so the door waits for two rounds of writes, not three.
+  const marker = {
+    _id: visitorId(reg),
+    centerId: reg.centerId,
+    month: reg.month,
+    registrationId: reg._id,
+    at: now,
+  };
+  const [res, inserted] = await Promise.all([
+    db.collection(COLLECTIONS.registrations).where({ _id: reg._id, status: 'confirmed' }).update({
+      status: 'attended',
+      checkedInAt: now,
+      checkedInBy: openid,
+      checkInMethod: method,
+    }) as Promise<{
+      updated?: number;
+    }>,
+    insertOnce(db, COLLECTIONS.visitors, marker),
+  ]);
   if (res.updated !== 1) {
     const latest = await readDoc(db, COLLECTIONS.registrations, reg._id, registrationRecordSchema);
+    // A marker this call wrote for a registration that did not end up attended stands for nobody: it goes.
+    if (inserted && latest?.status !== 'attended') {
+      await db.collection(COLLECTIONS.visitors).where({ _id: marker._id, registrationId: reg._id }).remove();
+    }
     return latest?.status === 'attended'
       ? outcome('already', latest)
       : outcome('not_confirmed', latest ?? reg);
   }
-  // The audit entry and the counters go out together. The counters wait only for the visitor marker, which
-  // says whether this is the person's first attendance at the center this month (a distinct resident).
-  const countAttendance = async () => {
-    const first = await insertOnce(db, COLLECTIONS.visitors, {
-      _id: visitorId(reg),
-      centerId: reg.centerId,
-      month: reg.month,
-      at: now,
-    });
+  // The person counts once: when the marker is this registration's (written by this call, or by a duplicate
+  // scan of the same pass that lost the race for the check-in).
+  const count = async () => {
+    const first =
+      inserted ||
+      (await readDoc(db, COLLECTIONS.visitors, marker._id, visitorRecordSchema))?.registrationId === reg._id;
     await bumpStats(db, reg.centerId, reg.month, {
       attendances: 1,
       [METHOD_COUNTERS[method]]: 1,
@@ -54,7 +72,7 @@ export async function markAttended(
       targetId: reg._id,
       detail: { activityId: reg.activityId, method },
     }),
-    countAttendance(),
+    count(),
   ]);
   return outcome('checked_in', reg, now);
 }
@@ -64,6 +82,8 @@ const METHOD_COUNTERS = {
   manual: 'checkinsManual',
   walk_in: 'checkinsWalkIn',
 } as const satisfies Record<CheckinMethod, string>;
+
+const visitorRecordSchema = z.object({ _id: z.string(), registrationId: z.string() });
 
 /** One marker per person, center and month: the person is the family member when a relative signed them up. */
 export const visitorId = (reg: Pick<RegistrationRecord, 'centerId' | 'month' | 'openid' | 'forMemberId'>) =>
