@@ -34,8 +34,24 @@ interface Surface {
   pixelRatio: number;
 }
 
-function draw(surface: Surface, props: ChartProps, fontPx: number, onDrawn: () => void): UCharts {
+/** The top of the y axis: a multiple of its 5 steps, so every grid line is a whole number. */
+function axisMax(series: ChartSeries[]): number {
+  const highest = Math.max(0, ...series.flatMap((s) => s.data.map((v) => v ?? 0)));
+  const step = Math.max(1, Math.ceil(highest / 5));
+  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(step)));
+  return Math.ceil(step / magnitude) * magnitude * 5;
+}
+
+function draw(
+  surface: Surface,
+  props: ChartProps,
+  fontPx: number,
+  large: boolean,
+  onDrawn: () => void,
+): UCharts {
   const font = Math.round(fontPx * 0.8);
+  // Axis labels are mostly 2–3 characters (12月, short centre names): show as many as fit the width.
+  const fitting = Math.max(2, Math.floor(surface.width / surface.pixelRatio / (font * 3)));
   const chart = new UCharts({
     type: props.kind,
     ...surface,
@@ -47,11 +63,20 @@ function draw(surface: Surface, props: ChartProps, fontPx: number, onDrawn: () =
     fontSize: font,
     fontColor: TEXT_COLOR,
     padding: [font, font, 4, 4],
-    // Numbers on the bars only while they fit; the page lists every figure anyway.
-    dataLabel: props.categories.length <= 6,
+    // Numbers on the bars only while they fit (not at large type); the page lists every figure anyway.
+    dataLabel: !large && props.categories.length <= 6,
     legend: { show: true, position: 'top', fontSize: font, lineHeight: font + 4, fontColor: TEXT_COLOR },
-    xAxis: { fontSize: font, lineHeight: font + 8, fontColor: TEXT_COLOR, disableGrid: true },
-    yAxis: { gridType: 'dash', data: [{ min: 0, fontSize: font, fontColor: TEXT_COLOR }] },
+    xAxis: {
+      fontSize: font,
+      lineHeight: font + 8,
+      fontColor: TEXT_COLOR,
+      disableGrid: true,
+      ...(props.categories.length > fitting ? { labelCount: fitting } : {}),
+    },
+    yAxis: {
+      gridType: 'dash',
+      data: [{ min: 0, max: axisMax(props.series), fontSize: font, fontColor: TEXT_COLOR }],
+    },
     extra: {
       column: { type: 'group', width: Math.max(8, font), seriesGap: 2 },
       line: { type: 'straight', width: 3 },
@@ -68,7 +93,7 @@ let charts = 0;
  * It fills the width of its card; `data-drawn="yes"` once the picture is complete.
  */
 export const Chart = memo(function Chart(props: ChartProps) {
-  const { fontPx } = useFontScale();
+  const { fontPx, large } = useFontScale();
   const [id] = useState(() => `chart-${++charts}`);
   const [drawn, setDrawn] = useState(false);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -81,7 +106,7 @@ export const Chart = memo(function Chart(props: ChartProps) {
     let gone = false;
     const start = (surface: Surface) => {
       if (gone) return;
-      chart = draw(surface, props, fontPx, () => {
+      chart = draw(surface, props, fontPx, large, () => {
         if (!gone) setDrawn(true);
       });
     };

@@ -34,7 +34,14 @@ declare module '@qiun/ucharts' {
       lineHeight?: number;
       fontColor?: string;
     };
-    xAxis?: { fontSize?: number; lineHeight?: number; fontColor?: string; disableGrid?: boolean };
+    xAxis?: {
+      fontSize?: number;
+      lineHeight?: number;
+      fontColor?: string;
+      disableGrid?: boolean;
+      /** Show only this many labels, evenly spread. */
+      labelCount?: number;
+    };
     yAxis?: {
       gridType?: 'solid' | 'dash';
       data?: { min?: number; max?: number; fontSize?: number; fontColor?: string }[];

@@ -1,6 +1,6 @@
 import { Picker, Text, View } from '@tarojs/components';
 import { ChipGroup } from '../components/ChipGroup';
-import { monthLabel, recentMonths } from './describe';
+import { monthFull, recentMonths } from './describe';
 
 const TEXT = {
   presets: '常用范围',
@@ -8,7 +8,6 @@ const TEXT = {
   from: '从',
   to: '到',
   change: '修改 ›',
-  month: (month: string) => `${month.slice(0, 4)}年${monthLabel(month)}`,
 } as const;
 
 const PRESETS = [3, 6, 12] as const;
@@ -35,8 +34,8 @@ function MonthField({ label, month, onPick }: { label: string; month: string; on
         value={month}
         onChange={(e) => onPick(String(e.detail.value).slice(0, 7))}
       >
-        <View className="picker-value" role="button" aria-label={`${label}${TEXT.month(month)}`}>
-          <Text>{TEXT.month(month)}</Text>
+        <View className="picker-value" role="button" aria-label={`${label}${monthFull(month)}`}>
+          <Text>{monthFull(month)}</Text>
           <Text className="picker-value__hint">{TEXT.change}</Text>
         </View>
       </Picker>

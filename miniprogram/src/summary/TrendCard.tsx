@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { TrendPoint } from '../../../shared/contract/summary';
 import { Chart } from '../charts/Chart';
 import { Card } from '../components/Card';
-import { countText, monthLabel, monthLabels, ratingValue } from './describe';
+import { countText, monthFull, monthLabels, ratingValue } from './describe';
 
 const TEXT = {
   title: '每月变化',
@@ -46,7 +46,7 @@ export function TrendCard({ trend }: { trend: TrendPoint[] }) {
       <View className="trend-list">
         {trend.map((p) => (
           <Text key={p.month} className="list-item">
-            <Text className="strong">{monthLabel(p.month, true)}</Text> {TEXT.month(p)}
+            <Text className="strong">{monthFull(p.month)}</Text> {TEXT.month(p)}
           </Text>
         ))}
       </View>

@@ -15,25 +15,26 @@ export const hoursText = (hours: number | null): string => (hours === null ? NO_
 
 export const countText = (n: number): string => n.toLocaleString('zh-CN');
 
-/** `2026-03` → `3月`; across a new year, `2027-01` → `27年1月` so a long axis stays unambiguous and short. */
+/** `2026-03` → `3月`; with the year, `27年1月`, short enough for a chart's axis. */
 export function monthLabel(month: string, withYear = false): string {
   const name = `${Number(month.slice(5, 7))}月`;
   return withYear ? `${month.slice(2, 4)}年${name}` : name;
 }
 
-/** Axis labels for a run of months: the year is added when the months cross one. */
+/** `2026-03` → `2026年3月`. */
+export const monthFull = (month: string): string => `${month.slice(0, 4)}年${monthLabel(month)}`;
+
+/** Axis labels for a run of months: when they cross a new year, the first month and each January say the year. */
 export function monthLabels(months: readonly string[]): string[] {
   const years = new Set(months.map((m) => m.slice(0, 4)));
-  return months.map((m) => monthLabel(m, years.size > 1));
+  return months.map((m, i) => monthLabel(m, years.size > 1 && (i === 0 || m.endsWith('-01'))));
 }
 
 /** `2026-01`–`2026-06` in words: `2026年1月至6月`, `2025年11月至2026年4月`, or one month. */
 export function rangeText(from: string, to: string): string {
-  const start = `${from.slice(0, 4)}年${monthLabel(from)}`;
+  const start = monthFull(from);
   if (from === to) return start;
-  return from.slice(0, 4) === to.slice(0, 4)
-    ? `${start}至${monthLabel(to)}`
-    : `${start}至${to.slice(0, 4)}年${monthLabel(to)}`;
+  return from.slice(0, 4) === to.slice(0, 4) ? `${start}至${monthLabel(to)}` : `${start}至${monthFull(to)}`;
 }
 
 /** The last `months` months up to and including this month in Huzhou. */

@@ -9,7 +9,7 @@ const TEXT = {
   certified: (ratio: number | null, ok: boolean) =>
     `持证社工占比 ${percentText(ratio)}${ok ? '，✓ 达到50%' : '，✕ 未达到50%'}`,
   parts: '各项得分',
-  part: (points: number, weight: number) => `${points} / ${weight} 分`,
+  part: (points: number, weight: number) => `得分 ${points} / ${weight} 分`,
   reasons: '评定说明',
 } as const;
 
@@ -22,11 +22,11 @@ export function CenterStarsCard({ result }: { result: CenterStars }) {
       <Text className="kv">{TEXT.certified(result.certifiedRatio, result.certifiedOk)}</Text>
       <Text className="subheading">{TEXT.parts}</Text>
       {result.parts.map((part) => (
-        <View key={part.key} className="list-item row">
-          <Text>
+        <View key={part.key} className="list-item">
+          <Text className="kv">
             {part.label}：{part.value}
           </Text>
-          <Text className="strong nowrap">{TEXT.part(part.points, part.weight)}</Text>
+          <Text className="kv strong">{TEXT.part(part.points, part.weight)}</Text>
         </View>
       ))}
       <Text className="subheading">{TEXT.reasons}</Text>

@@ -2,14 +2,13 @@ import { Text, View } from '@tarojs/components';
 import { CATEGORY_LABELS, type Category } from '../../../../../shared/contract/activities';
 import { MIN_RATINGS_FOR_AVERAGE } from '../../../../../shared/contract/feedback';
 import { Card } from '../../../components/Card';
-import { monthLabel, ratingValue } from '../../../summary/describe';
+import { monthFull, ratingValue } from '../../../summary/describe';
 
 const TEXT = {
   title: '评分最低的活动',
   hint: `只算有${MIN_RATINGS_FOR_AVERAGE}条以上评价的活动。`,
   none: '还没有评价足够多的活动',
-  detail: (a: RatedActivity) =>
-    `${a.centerName} · ${monthLabel(a.month, true)} · ${CATEGORY_LABELS[a.category]}`,
+  detail: (a: RatedActivity) => `${a.centerName} · ${monthFull(a.month)} · ${CATEGORY_LABELS[a.category]}`,
   score: (a: RatedActivity) => `${ratingValue(a.averageRating)}（${a.ratings} 条评价）`,
 } as const;
 

@@ -10,7 +10,7 @@ import { Screen } from '../../../../components/Screen';
 import { EmptyState, ErrorState, Loading } from '../../../../components/Status';
 import { useRemote } from '../../../../hooks/useRemote';
 import { useMember } from '../../../../state/member';
-import { monthLabel, ratingValue, recentMonths } from '../../../../summary/describe';
+import { monthFull, monthLabel, ratingValue, recentMonths } from '../../../../summary/describe';
 import { FiguresCard } from '../../../../summary/FiguresCard';
 import { TrendCard } from '../../../../summary/TrendCard';
 
@@ -19,7 +19,6 @@ const TEXT = {
   notStaff: '只有社工可以查看本中心数据',
   month: '月份',
   thisMonth: (m: string) => `本月（${monthLabel(m)}）`,
-  figures: (m: string) => `${m.slice(0, 4)}年${monthLabel(m)}`,
   staff: (total: number, certified: number) => `社工 ${total} 人，持证 ${certified} 人`,
   activities: '本月活动',
   noActivities: '这个月还没有发布活动',
@@ -57,7 +56,7 @@ export default function StaffSummaryPage() {
         <Text className="lead">
           {s.center.name} · {TEXT.staff(s.center.staffTotal, s.center.staffCertified)}
         </Text>
-        <FiguresCard title={TEXT.figures(s.month)} figures={s.figures} />
+        <FiguresCard title={monthFull(s.month)} figures={s.figures} />
         <TrendCard trend={s.trend} />
         <Card title={TEXT.activities}>
           {s.activities.length === 0 ? <Text className="muted">{TEXT.noActivities}</Text> : null}
