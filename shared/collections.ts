@@ -7,6 +7,10 @@ export const COLLECTIONS = {
   activities: 'activities',
   registrations: 'registrations',
   needs: 'needs',
+  /** Council topics (邻里议事会 议题), from proposal to a resolution carried out. */
+  topics: 'topics',
+  /** Operators of centers and the community organizations centers incubate. */
+  organizations: 'organizations',
   feedback: 'feedback',
   stats: 'stats',
   /** One marker per person, center and month they attended: counts distinct residents once. */

@@ -6,6 +6,7 @@ import { monthOf } from '../../shared/rules/time';
 import { type ActionHandler, assertOwnCenter, loadCenter, recordAudit } from '../kit';
 import { loadActivity } from '../records/activities';
 import { linkNeedsToActivity } from '../records/needs';
+import { loadOrganization } from '../records/organizations';
 import { promoteWhileSeatsFree, settleAll } from '../records/seats';
 
 type Activities = typeof activitiesContract;
@@ -21,6 +22,14 @@ export const saveDraft: ActionHandler<Activities['saveDraft']> = {
     const centerId = member.centerId ?? '';
     const center = await loadCenter(db, centerId);
     if (!center) throw new AppError('FORBIDDEN', '您的账号没有关联邻里中心');
+    if (input.organizationId) {
+      const org = await loadOrganization(db, input.organizationId);
+      if (org?.kind !== 'community' || org.centerId !== centerId) {
+        throw new AppError('VALIDATION', '承办组织应是本中心孵化的社区组织', [
+          { field: 'organizationId', message: '承办组织应是本中心孵化的社区组织' },
+        ]);
+      }
+    }
     const fields = {
       category: input.category,
       title: input.title,
@@ -32,6 +41,7 @@ export const saveDraft: ActionHandler<Activities['saveDraft']> = {
       capacity: input.capacity,
       tags: input.tags,
       needIds: input.needIds,
+      organizationId: input.organizationId,
       month: monthOf(input.startAt),
       updatedAt: now,
     };

@@ -42,6 +42,12 @@ export const activityRecordSchema = z.object({
   /** Rating counters of this activity alone, kept with the center's (so the lowest-rated can be listed). */
   ratings: z.number().int().default(0),
   ratingSum: z.number().int().default(0),
+  /** Council meetings (社区微治理): who sat at the table, the minutes and the topics on the agenda. */
+  councilRoles: z.array(z.string()).default([]),
+  minutes: z.string().nullable().default(null),
+  topicIds: z.array(z.string()).default([]),
+  /** A community organization of the center that runs this activity. */
+  organizationId: z.string().nullable().default(null),
 });
 export type ActivityRecord = z.infer<typeof activityRecordSchema>;
 

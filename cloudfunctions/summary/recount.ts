@@ -33,7 +33,14 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
 /** The months any record belongs to. */
 async function monthsWithRecords(db: Database): Promise<string[]> {
   const months = new Set<string>();
-  for (const collection of [COLLECTIONS.activities, COLLECTIONS.needs, COLLECTIONS.stats]) {
+  const withMonths = [
+    COLLECTIONS.activities,
+    COLLECTIONS.needs,
+    COLLECTIONS.topics,
+    COLLECTIONS.organizations,
+    COLLECTIONS.stats,
+  ];
+  for (const collection of withMonths) {
     for (const row of await rows(db, collection, [['group', { _id: '$month' }]])) {
       if (typeof row._id === 'string') months.add(row._id);
     }
@@ -56,7 +63,7 @@ async function recountMonth(db: Database, month: string): Promise<MonthRecount> 
   const attendedBy = (method: string) =>
     $.cond([$.and([$.eq(['$status', 'attended']), $.eq(['$checkInMethod', method])]), 1, 0]);
 
-  const [activities, people, feedback, needs] = await Promise.all([
+  const [activities, people, feedback, needs, topics, organizations] = await Promise.all([
     rows(db, COLLECTIONS.activities, [
       ['match', { month }],
       ['project', { centerId: 1, category: 1, status: 1, publishedAt: 1, ratings: 1, ratingSum: 1 }],
@@ -126,6 +133,25 @@ async function recountMonth(db: Database, month: string): Promise<MonthRecount> 
         },
       ],
     ]),
+    rows(db, COLLECTIONS.topics, [
+      ['match', { month }],
+      [
+        'group',
+        {
+          _id: '$centerId',
+          topicsProposed: $.sum(1),
+          topicsDeliberated: $.sum(present('resolution')),
+          topicsDone: $.sum(is('status', 'done')),
+          topicDoneDays: $.sum($.ifNull(['$doneDays', 0])),
+          topicRatings: $.sum('$ratingCount'),
+          topicRatingSum: $.sum('$ratingSum'),
+        },
+      ],
+    ]),
+    rows(db, COLLECTIONS.organizations, [
+      ['match', { month, kind: 'community' }],
+      ['group', { _id: '$centerId', organizationsIncubated: $.sum(1) }],
+    ]),
   ]);
 
   const counters = new Map<string, Counters>();
@@ -162,7 +188,7 @@ async function recountMonth(db: Database, month: string): Promise<MonthRecount> 
     storedActivityRatings.set(str(a._id), { ratings: num(a.ratings), ratingSum: num(a.ratingSum) });
   }
   for (const row of people) add(str(row._id), row);
-  for (const row of needs) add(str(row._id), row);
+  for (const row of [...needs, ...topics, ...organizations]) add(str(row._id), row);
   const activityRatings = new Map<string, { ratings: number; ratingSum: number }>();
   for (const row of feedback) {
     add(str(row.centerId), row);

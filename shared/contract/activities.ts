@@ -53,6 +53,8 @@ export const activityDraftSchema = z
       .max(5, '最多5个标签')
       .default([]),
     needIds: z.array(idSchema('需求'), { error: '关联需求格式不对' }).max(10, '最多关联10个需求').default([]),
+    /** A community organization of the center that runs the activity. */
+    organizationId: idSchema('承办组织').nullable().default(null),
   })
   .superRefine((draft, ctx) => {
     const start = Date.parse(draft.startAt);

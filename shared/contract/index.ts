@@ -2,10 +2,12 @@ import type { z } from 'zod';
 import { accountContract } from './account';
 import { activitiesContract } from './activities';
 import { checkinContract } from './checkin';
+import { councilsContract } from './councils';
 import type { ActionContract } from './define';
 import { feedbackContract } from './feedback';
 import { needsContract } from './needs';
 import { notifyContract } from './notify';
+import { organizationsContract } from './organizations';
 import { registrationsContract } from './registrations';
 import { summaryContract } from './summary';
 
@@ -19,6 +21,8 @@ export const CONTRACT = {
   needs: needsContract,
   feedback: feedbackContract,
   summary: summaryContract,
+  councils: councilsContract,
+  organizations: organizationsContract,
 } as const;
 
 export type Contract = typeof CONTRACT;

@@ -7,6 +7,10 @@ export const MESSAGE_KINDS = [
   'reminder',
   'need_reply',
   'need_planned',
+  'topic_scheduled',
+  'topic_resolved',
+  'topic_progress',
+  'topic_done',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -20,6 +24,9 @@ export interface MessageSubject {
   /** For messages about a need: the need (shortened) and, for a reply, what staff said. */
   need?: string;
   reply?: string;
+  /** For messages about a council topic: the topic, and the decision or progress note. */
+  topic?: string;
+  note?: string;
 }
 
 /** The words a resident reads in the inbox and in the WeChat subscription message: short and plain. */
@@ -45,6 +52,20 @@ export function composeMessage(kind: MessageKind, s: MessageSubject): { title: s
       return {
         title: '需求已安排',
         body: `您关心的「${s.need ?? ''}」已安排活动「${s.title}」，时间：${when}，地点：${s.place}。`,
+      };
+    case 'topic_scheduled':
+      return {
+        title: '议题将上议事会',
+        body: `您关心的议题「${s.topic ?? ''}」将在「${s.title}」上商议。时间：${when}，地点：${s.place}。`,
+      };
+    case 'topic_resolved':
+      return { title: '议题有了决议', body: `议题「${s.topic ?? ''}」议定：${s.note ?? ''}` };
+    case 'topic_progress':
+      return { title: '议题落实有进展', body: `议题「${s.topic ?? ''}」进展：${s.note ?? ''}` };
+    case 'topic_done':
+      return {
+        title: '议题已办结，请评价',
+        body: `议题「${s.topic ?? ''}」已办结：${s.note ?? ''}。欢迎为办理结果打分。`,
       };
     case 'reminder':
       return {

@@ -53,6 +53,16 @@ export const STAT_FIELDS = [
   'needsFirstReplies',
   'needsReplyMinutes',
   'needsOverdue',
+  // Council topics, by the month they were proposed: deliberated (a decision recorded), done, days to done,
+  // the outcome ratings of proposers and supporters.
+  'topicsProposed',
+  'topicsDeliberated',
+  'topicsDone',
+  'topicDoneDays',
+  'topicRatings',
+  'topicRatingSum',
+  // Community organizations registered with the center that month.
+  'organizationsIncubated',
 ] as const;
 export type StatField = (typeof STAT_FIELDS)[number];
 export type Counters = Record<StatField, number>;
