@@ -186,7 +186,7 @@ export const city: ActionHandler<Summary['city']> = {
   allow: ['admin'],
   async run({ from, to }, { db }) {
     const months = monthsBetween(from, to);
-    const [centers, regions, byCenter, byMonth] = await Promise.all([
+    const [centers, regions, byCenter, byMonth, organizations] = await Promise.all([
       loadCenterBriefs(db, {}),
       readMany(
         db,
@@ -196,6 +196,9 @@ export const city: ActionHandler<Summary['city']> = {
       ),
       sumCountersBy(db, 'centerId', months),
       sumCountersBy(db, 'month', months),
+      db.collection(COLLECTIONS.organizations).where({ kind: 'community' }).count() as Promise<{
+        total?: number;
+      }>,
     ]);
     const districts = regions
       .map((d) => {
@@ -220,6 +223,7 @@ export const city: ActionHandler<Summary['city']> = {
       centersBuilt: centers.length,
       centersOperating: centers.filter((c) => c.status === 'operating').length,
       operators: new Set(centers.map((c) => c.operatorName)).size,
+      communityOrganizations: organizations.total ?? 0,
       totals: figuresOf(totals),
       trend: trendOf(months, (m) => countersAt(byMonth, m)),
       districts,

@@ -50,6 +50,14 @@ export const figuresSchema = z.object({
   needsClosureRate: z.number().nullable(),
   averageReplyHours: z.number().nullable(),
   needsOverdue: z.number().int(),
+  topicsProposed: z.number().int(),
+  /** Topics with a decision recorded at a council meeting. */
+  topicsDeliberated: z.number().int(),
+  topicsDone: z.number().int(),
+  averageTopicDays: z.number().nullable(),
+  /** The outcome ratings of proposers and supporters; shown only from 3 on. */
+  topicAverageRating: z.number().nullable(),
+  organizationsIncubated: z.number().int(),
   categories: z.array(
     z.object({
       category: categorySchema,
@@ -175,6 +183,8 @@ export const summaryContract = {
       centersBuilt: z.number().int(),
       centersOperating: z.number().int(),
       operators: z.number().int(),
+      /** Community organizations in the registry, incubated at any center. */
+      communityOrganizations: z.number().int(),
       totals: figuresSchema,
       trend: z.array(trendPointSchema),
       districts: z.array(

@@ -10,9 +10,10 @@ export const STAR_RULES = {
   weights: {
     held: 25,
     participation: 20,
-    satisfaction: 30,
+    satisfaction: 25,
     needsClosure: 15,
     replyTime: 10,
+    councils: 5,
   },
   /** Attendances (人次) per month at which participation scores full marks. */
   participationTarget: 300,
@@ -34,6 +35,7 @@ export const STAR_PART_LABELS: Record<StarPartKey, string> = {
   satisfaction: '居民满意度',
   needsClosure: '需求办结率',
   replyTime: '需求回复时长',
+  councils: '议事协商',
 };
 
 export interface StarPart {
@@ -76,6 +78,7 @@ function scoreParts({ counters: c, months }: StarInput): StarPart[] {
   const average = c.ratings >= STAR_RULES.minRatings ? c.ratingSum / c.ratings : null;
   const closure = share(c.needsResolved + c.needsDeclined, c.needsReported);
   const replyHours = c.needsFirstReplies > 0 ? c.needsReplyMinutes / c.needsFirstReplies / 60 : null;
+  const settled = share(c.topicsDeliberated, c.topicsProposed);
   const { replyFastHours: fast, replySlowHours: slow } = STAR_RULES;
   const raw: Record<StarPartKey, { value: string; score: number }> = {
     held: { value: percent(heldRate), score: clamp01(heldRate ?? 0) },
@@ -92,6 +95,11 @@ function scoreParts({ counters: c, months }: StarInput): StarPart[] {
     replyTime: {
       value: replyHours === null ? '无需回复' : `平均${Math.round(replyHours)}小时`,
       score: replyHours === null ? 1 : clamp01((slow - replyHours) / (slow - fast)),
+    },
+    // Topics residents raised that reached a decision at a council meeting; none raised: nothing left waiting.
+    councils: {
+      value: settled === null ? '无议题' : `议定${percent(settled)}`,
+      score: settled ?? 1,
     },
   };
   return (Object.keys(STAR_RULES.weights) as StarPartKey[]).map((key) => {

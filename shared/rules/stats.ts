@@ -124,6 +124,15 @@ export function figuresOf(c: Counters): Figures {
     averageReplyHours:
       c.needsFirstReplies > 0 ? Math.round((c.needsReplyMinutes / c.needsFirstReplies / 60) * 10) / 10 : null,
     needsOverdue: c.needsOverdue,
+    topicsProposed: c.topicsProposed,
+    topicsDeliberated: c.topicsDeliberated,
+    topicsDone: c.topicsDone,
+    averageTopicDays: c.topicsDone > 0 ? Math.round((c.topicDoneDays / c.topicsDone) * 10) / 10 : null,
+    topicAverageRating:
+      c.topicRatings >= MIN_RATINGS_FOR_AVERAGE
+        ? Math.round((c.topicRatingSum / c.topicRatings) * 100) / 100
+        : null,
+    organizationsIncubated: c.organizationsIncubated,
     categories: CATEGORIES.map((category) => ({
       category,
       published: c[`published_${category}`],

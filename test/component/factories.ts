@@ -75,6 +75,12 @@ export function figuresView(overrides: Partial<Figures> = {}): Figures {
     needsClosureRate: 0.778,
     averageReplyHours: 20.5,
     needsOverdue: 0,
+    topicsProposed: 3,
+    topicsDeliberated: 2,
+    topicsDone: 1,
+    averageTopicDays: 21,
+    topicAverageRating: null,
+    organizationsIncubated: 1,
     categories: [],
     ...overrides,
   };
