@@ -5,8 +5,8 @@
  * without its requestId.
  */
 import { randomBytes } from 'node:crypto';
-import { EJSON } from 'bson';
 import { aggregate, parseStages } from './aggregate';
+import { parseRelaxed } from './ejson';
 import { DatabaseError, ERROR_CODES, invalidParam } from './errors';
 import { count, find, matching } from './query';
 import type { Store } from './store';
@@ -101,7 +101,7 @@ const insertDocument: Action = (context, body) => {
     throw invalidParam('data must be a non-empty array of documents');
   const entries = data.map((item: unknown) => {
     if (typeof item !== 'string') throw invalidParam('each document must be an EJSON string');
-    const doc = resolveServerDates(EJSON.parse(item, { relaxed: true }), context.now);
+    const doc = resolveServerDates(parseRelaxed(item), context.now);
     if (!isPlainObject(doc)) throw invalidParam('each document must be an object');
     const id = doc._id ?? newId();
     if (!isDocId(id)) throw invalidParam('_id must be a string or a number');

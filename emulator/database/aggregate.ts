@@ -1,6 +1,6 @@
 /** aggregate(): pipeline stages run by mingo; a leading `$match` is served by `matching`, so it can use an index. */
-import { EJSON } from 'bson';
 import { Aggregator } from 'mingo';
+import { parseRelaxed } from './ejson';
 import { DatabaseError, ERROR_CODES, invalidParam } from './errors';
 import { MINGO_OPTIONS, matching } from './query';
 import type { Store } from './store';
@@ -37,7 +37,7 @@ export function parseStages(input: unknown, now: number): Doc[] {
     }
     let value: unknown;
     try {
-      value = resolveServerDates(EJSON.parse(stage.stageValue, { relaxed: true }), now);
+      value = resolveServerDates(parseRelaxed(stage.stageValue), now);
     } catch (error) {
       throw invalidParam(`stage ${stage.stageKey} is not valid EJSON: ${String(error)}`);
     }

@@ -3,7 +3,7 @@
  * Queries, updates and stages arrive as canonical EJSON strings; they are parsed relaxed so that Int32 wrappers
  * become plain numbers (mingo's `$inc` misbehaves on wrappers) and `$date` becomes a Date.
  */
-import { EJSON } from 'bson';
+import { parseRelaxed, stringifyRelaxed } from './ejson';
 import { invalidParam } from './errors';
 
 export type Doc = Record<string, unknown>;
@@ -30,7 +30,7 @@ export function ejsonField(body: Doc, name: string): unknown {
   if (raw === undefined || raw === null || raw === '') return undefined;
   if (typeof raw !== 'string') throw invalidParam(`${name} must be an EJSON string`);
   try {
-    return resolveServerDates(EJSON.parse(raw, { relaxed: true }), Date.now());
+    return resolveServerDates(parseRelaxed(raw), Date.now());
   } catch (error) {
     throw invalidParam(
       `${name} is not valid EJSON: ${error instanceof Error ? error.message : String(error)}`,
@@ -76,29 +76,32 @@ export function integerField(body: Doc, name: string): number | undefined {
 
 /**
  * `db.serverDate({ offset })` travels as `{ $tcb_server_date: { offset } }` wherever a value may appear; the server
- * replaces it with its own clock (read once per payload) plus the offset in milliseconds.
+ * replaces it with its own clock (read once per payload) plus the offset in milliseconds. The value is a freshly
+ * parsed payload, so it is changed in place (copying every document of a bulk `add` would cost more than the rest).
  */
 export function resolveServerDates(value: unknown, now: number): unknown {
-  if (Array.isArray(value)) return value.map((item) => resolveServerDates(item, now));
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = resolveServerDates(value[i], now);
+    return value;
+  }
   if (!isPlainObject(value)) return value;
   const marker = value.$tcb_server_date;
   if (marker !== undefined && Object.keys(value).length === 1) {
     const offset = isPlainObject(marker) && typeof marker.offset === 'number' ? marker.offset : 0;
     return new Date(now + offset);
   }
-  const out: Doc = {};
-  for (const [key, item] of Object.entries(value)) out[key] = resolveServerDates(item, now);
-  return out;
+  for (const key of Object.keys(value)) value[key] = resolveServerDates(value[key], now);
+  return value;
 }
 
 /**
  * Documents are stored and returned as relaxed EJSON text: plain JSON numbers, and `{"$date": ...}` for Dates,
  * which the SDK's `EJSON.parse` turns back into Date objects.
  */
-export const encodeDoc = (doc: Doc): string => EJSON.stringify(doc, { relaxed: true });
+export const encodeDoc = (doc: Doc): string => stringifyRelaxed(doc);
 
 export const decodeDoc = (text: string): Doc => {
-  const value: unknown = EJSON.parse(text, { relaxed: true });
+  const value = parseRelaxed(text);
   if (!isPlainObject(value)) throw new Error('stored document is not an object');
   return value;
 };
