@@ -1,7 +1,8 @@
 /**
  * Bundles every cloud function into a folder the CloudBase CLI deploys as is and the local host runs as is:
- * `<out>/<name>/index.js` (CommonJS, minified, source map alongside) and a `package.json` that only asks for
- * `@cloudbase/node-sdk`, which stays external because the cloud installs it (`installDependency`).
+ * `<out>/<name>/index.js` (CommonJS, minified, source map alongside) and a `package.json` asking for the
+ * packages that stay external, which the cloud installs (`installDependency`): `@cloudbase/node-sdk`, and
+ * large libraries only some actions need, so every other call does not pay for loading them.
  * The command is `scripts/build-functions.ts`.
  */
 import {
@@ -18,6 +19,8 @@ import { build, type Metafile } from 'esbuild';
 
 const REPO_ROOT = resolve(__dirname, '..', '..');
 const SDK = '@cloudbase/node-sdk';
+/** Installed by the cloud rather than bundled. exceljs alone is 1.1 MB: bundled, it would slow every cold start. */
+const EXTERNAL = [SDK, 'exceljs'];
 /** Folders under the source root that are not functions. */
 const NOT_FUNCTIONS = new Set(['kit', 'node_modules']);
 
@@ -60,10 +63,10 @@ export function listFunctionSources(sourceDir: string): string[] {
 export async function buildFunctions(options: BuildOptions = {}): Promise<BuiltFunction[]> {
   const sourceDir = options.sourceDir ?? defaultSourceDir;
   const outDir = options.outDir ?? defaultOutDir;
-  const sdkVersion = rootSdkVersion();
+  const versions = externalVersions();
   return Promise.all(
     listFunctionSources(sourceDir).map((name) =>
-      buildOne(name, sourceDir, outDir, sdkVersion, options.force === true),
+      buildOne(name, sourceDir, outDir, versions, options.force === true),
     ),
   );
 }
@@ -72,7 +75,7 @@ async function buildOne(
   name: string,
   sourceDir: string,
   outDir: string,
-  sdkVersion: string,
+  versions: Record<string, string>,
   force: boolean,
 ): Promise<BuiltFunction> {
   const target = join(outDir, name);
@@ -92,16 +95,25 @@ async function buildOne(
     format: 'cjs',
     minify: true,
     sourcemap: true,
-    external: [SDK],
+    external: EXTERNAL,
     metafile: true,
     write: false,
     absWorkingDir: REPO_ROOT,
     logLevel: 'warning',
   });
   for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
+  // The SDK always; other externals only where the bundle imports them.
+  const imported = new Set(
+    Object.values(result.metafile.outputs).flatMap((o) =>
+      o.imports.filter((i) => i.external).map((i) => i.path),
+    ),
+  );
+  const dependencies = Object.fromEntries(
+    Object.entries(versions).filter(([pkg]) => pkg === SDK || imported.has(pkg)),
+  );
   writeAtomically(
     join(target, 'package.json'),
-    `${JSON.stringify({ name, private: true, main: 'index.js', dependencies: { [SDK]: sdkVersion } }, null, 2)}\n`,
+    `${JSON.stringify({ name, private: true, main: 'index.js', dependencies }, null, 2)}\n`,
   );
   const record = summarize(result.metafile, bundle);
   writeAtomically(recordFile, JSON.stringify(record));
@@ -146,13 +158,18 @@ function readRecord(file: string): BuildRecord | undefined {
   }
 }
 
-function rootSdkVersion(): string {
+/** The pinned versions of the external packages, from the root package.json. */
+function externalVersions(): Record<string, string> {
   const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
     dependencies?: Record<string, string>;
   };
-  const version = manifest.dependencies?.[SDK];
-  if (!version) throw new Error(`${SDK} is missing from the root package.json dependencies`);
-  return version;
+  return Object.fromEntries(
+    EXTERNAL.map((pkg) => {
+      const version = manifest.dependencies?.[pkg];
+      if (!version) throw new Error(`${pkg} is missing from the root package.json dependencies`);
+      return [pkg, version];
+    }),
+  );
 }
 
 export function formatBuildTable(built: BuiltFunction[]): string {
