@@ -17,8 +17,17 @@ export default defineAppConfig({
     ...localSignIn,
   ],
   subPackages: [
-    // Needs and feedback: opened from buttons on home, 我的 and 我的报名.
-    { root: 'packages/resident', pages: ['pages/need/index', 'pages/needs/index', 'pages/rate/index'] },
+    // Needs, feedback and the council: opened from buttons on home, 我的 and 我的报名.
+    {
+      root: 'packages/resident',
+      pages: [
+        'pages/need/index',
+        'pages/needs/index',
+        'pages/rate/index',
+        'pages/council/index',
+        'pages/topic/index',
+      ],
+    },
     {
       root: 'packages/staff',
       pages: [
@@ -31,9 +40,20 @@ export default defineAppConfig({
         'pages/needs/index',
         'pages/feedback/index',
         'pages/summary/index',
+        'pages/council/index',
+        'pages/organizations/index',
       ],
     },
-    { root: 'packages/office', pages: ['pages/street/index', 'pages/summary/index', 'pages/stars/index'] },
+    {
+      root: 'packages/office',
+      pages: [
+        'pages/street/index',
+        'pages/summary/index',
+        'pages/stars/index',
+        'pages/council/index',
+        'pages/organizations/index',
+      ],
+    },
     { root: 'packages/city', pages: ['pages/overview/index', 'pages/summary/index'] },
   ],
   window: {

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { Figures } from '../../../shared/contract/summary';
 import { Card } from '../components/Card';
-import { countText, hoursText, percentText, ratingValue } from './describe';
+import { countText, daysText, hoursText, percentText, ratingValue } from './describe';
 import { RatingSpread } from './RatingSpread';
 
 const TEXT = {
@@ -19,6 +19,13 @@ const TEXT = {
   needsValue: (closed: number, reported: number) => `办结 ${closed} 条 / 共 ${reported} 条`,
   replyTime: '平均回复时长',
   overdue: (n: number) => `⚠ ${n} 条超过7天没有回复`,
+  topics: '议事会议题',
+  topicsValue: (proposed: number, done: number) => `提出 ${proposed} 个 / 办结 ${done} 个`,
+  deliberated: (n: number) => `上会议定 ${n} 个`,
+  topicDays: '议题平均办结用时',
+  topicRating: '议题办理满意度',
+  organizations: '新孵化社区组织',
+  organizationsValue: (n: number) => `${n} 个`,
 } as const;
 
 interface FigureProps {
@@ -74,6 +81,14 @@ export function FiguresCard({ title, figures: f, spread = true }: FiguresCardPro
           value={hoursText(f.averageReplyHours)}
           detail={f.needsOverdue > 0 ? TEXT.overdue(f.needsOverdue) : undefined}
         />
+        <Figure
+          label={TEXT.topics}
+          value={TEXT.topicsValue(f.topicsProposed, f.topicsDone)}
+          detail={TEXT.deliberated(f.topicsDeliberated)}
+        />
+        <Figure label={TEXT.topicDays} value={daysText(f.averageTopicDays)} />
+        <Figure label={TEXT.topicRating} value={ratingValue(f.topicAverageRating)} />
+        <Figure label={TEXT.organizations} value={TEXT.organizationsValue(f.organizationsIncubated)} />
       </View>
       {spread ? <RatingSpread histogram={f.histogram} /> : null}
     </Card>

@@ -13,6 +13,8 @@ export const ratingValue = (average: number | null): string =>
 
 export const hoursText = (hours: number | null): string => (hours === null ? NO_DATA : `${hours}小时`);
 
+export const daysText = (days: number | null): string => (days === null ? NO_DATA : `${days}天`);
+
 export const countText = (n: number): string => n.toLocaleString('zh-CN');
 
 /** `2026-03` → `3月`; with the year, `27年1月`, short enough for a chart's axis. */

@@ -13,6 +13,7 @@ const TEXT = {
   homeCenter: '我的邻里中心',
   unread: (n: number) => `您有 ${n} 条新消息，点这里查看`,
   needButton: '💬 说说您的需求',
+  councilButton: '🏛 邻里议事会：大家商量的事',
 } as const;
 
 export function ResidentHome({ homeCenter }: { homeCenter: CenterBrief | null }) {
@@ -46,6 +47,9 @@ export function ResidentHome({ homeCenter }: { homeCenter: CenterBrief | null })
       ) : null}
       <Button className="btn btn--plain need-entry" onClick={() => go(ROUTES.needReport)}>
         {TEXT.needButton}
+      </Button>
+      <Button className="btn btn--plain need-entry" onClick={() => go(ROUTES.council)}>
+        {TEXT.councilButton}
       </Button>
       <MonthSection center={homeCenter} />
     </>

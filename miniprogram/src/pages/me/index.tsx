@@ -40,6 +40,9 @@ const TEXT = {
   needsHint: '向中心提的需求，和中心的回复、安排。',
   report: '说说您的需求',
   myNeeds: '查看我的需求',
+  council: '邻里议事会',
+  councilHint: '提议题、附议，看议事会的决议和办理进展。',
+  openCouncil: '进入议事会',
 } as const;
 
 export default function MePage() {
@@ -98,6 +101,13 @@ export default function MePage() {
         </Button>
         <Button className="btn btn--plain" onClick={() => go(ROUTES.myNeeds)}>
           {TEXT.myNeeds}
+        </Button>
+      </Card>
+
+      <Card title={TEXT.council}>
+        <Text className="muted">{TEXT.councilHint}</Text>
+        <Button className="btn btn--plain" onClick={() => go(ROUTES.council)}>
+          {TEXT.openCouncil}
         </Button>
       </Card>
 

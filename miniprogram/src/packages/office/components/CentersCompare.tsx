@@ -3,7 +3,7 @@ import type { Figures } from '../../../../../shared/contract/summary';
 import { Chart } from '../../../charts/Chart';
 import { Card } from '../../../components/Card';
 import { CENTER_STATUS_LABELS } from '../../../labels';
-import { countText, hoursText, percentText, ratingValue } from '../../../summary/describe';
+import { countText, daysText, hoursText, percentText, ratingValue } from '../../../summary/describe';
 
 const TEXT = {
   title: '各中心对比',
@@ -15,6 +15,9 @@ const TEXT = {
   satisfaction: (f: Figures) => `满意度 ${ratingValue(f.averageRating)}（${f.ratings} 条评价）`,
   needs: (f: Figures) =>
     `需求办结率 ${percentText(f.needsClosureRate)}，平均回复 ${hoursText(f.averageReplyHours)}`,
+  topics: (f: Figures) =>
+    `议题 提出 ${f.topicsProposed} / 议定 ${f.topicsDeliberated} / 办结 ${f.topicsDone} 个，平均 ${daysText(f.averageTopicDays)}`,
+  organizations: (f: Figures) => `新孵化社区组织 ${f.organizationsIncubated} 个`,
 } as const;
 
 /** A centre's name without the words every centre shares, so chart labels stay short. */
@@ -47,6 +50,8 @@ export function CentersCompare({ centers }: { centers: CenterFigures[] }) {
           <Text className="kv">{TEXT.rates(figures)}</Text>
           <Text className="kv">{TEXT.satisfaction(figures)}</Text>
           <Text className="kv">{TEXT.needs(figures)}</Text>
+          <Text className="kv">{TEXT.topics(figures)}</Text>
+          <Text className="kv">{TEXT.organizations(figures)}</Text>
         </View>
       ))}
     </Card>

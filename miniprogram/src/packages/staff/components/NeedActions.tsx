@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { ActivityView } from '../../../../../shared/contract/activities';
 import { formatSpan, monthChoices } from '../../../activity/describe';
@@ -6,6 +6,7 @@ import { When } from '../../../activity/When';
 import { call, type Outcome } from '../../../api/client';
 import { fieldMessage } from '../../../api/errors';
 import { activitiesApi } from '../../../api/functions/activities';
+import { councilsApi } from '../../../api/functions/councils';
 import { needsApi } from '../../../api/functions/needs';
 import { ChoiceList } from '../../../components/ChoiceList';
 import { ErrorState, FormError, Loading } from '../../../components/Status';
@@ -13,6 +14,7 @@ import { SubmitButton } from '../../../components/SubmitButton';
 import { TextArea } from '../../../components/TextArea';
 import { useMutation } from '../../../hooks/useMutation';
 import { useRemote } from '../../../hooks/useRemote';
+import { go, ROUTES } from '../../../routes';
 
 const TEXT = {
   reply: '回复内容',
@@ -34,6 +36,11 @@ const TEXT = {
   link: '安排到这个活动',
   linking: '正在安排…',
   draft: '草稿',
+  raise: '转为议事会议题',
+  raising: '正在转为议题…',
+  raised: '✓ 已转为议事会议题，提需求和支持的居民都算在内',
+  alreadyRaised: '✓ 这条需求已经是议事会议题',
+  agenda: '去议事会议程 ›',
 } as const;
 
 type StatusChoice = 'acknowledged' | 'resolved' | 'declined';
@@ -195,5 +202,41 @@ export function LinkActivity({
         );
       })}
     </View>
+  );
+}
+
+/** A need many people share goes before the council: one topic per need, whatever the retries. */
+export function RaiseTopic({ needId }: { needId: string }) {
+  const [created, setCreated] = useState<boolean | null>(null);
+  const raise = useMutation((id: string, options) =>
+    call(councilsApi, 'raiseFromNeed', { needId: id }, options),
+  );
+  const submit = async () => {
+    const outcome = await raise.run(needId);
+    if (outcome.ok) setCreated(outcome.data.created);
+  };
+  if (created !== null) {
+    return (
+      <View className="need-panel" role="status">
+        <Text className="strong">{created ? TEXT.raised : TEXT.alreadyRaised}</Text>
+        <Button className="btn btn--plain" onClick={() => go(ROUTES.staffCouncil)}>
+          {TEXT.agenda}
+        </Button>
+      </View>
+    );
+  }
+  return (
+    <>
+      <FormError error={raise.error} />
+      <Button
+        className={raise.pending ? 'btn btn--plain btn--busy' : 'btn btn--plain'}
+        {...(raise.pending ? { disabled: true } : {})}
+        onClick={() => {
+          if (!raise.pending) void submit();
+        }}
+      >
+        {raise.pending ? TEXT.raising : TEXT.raise}
+      </Button>
+    </>
   );
 }

@@ -21,6 +21,10 @@ export interface DraftFields {
   deadlineDate: string;
   deadlineTime: string;
   tags: string[];
+  /** The community organization of the center that runs it, if any. */
+  organizationId: string | null;
+  /** Needs it answers: not edited here, kept as they are. */
+  needIds: string[];
 }
 
 export type DraftInput = InputOf<'activities', 'saveDraft'>;
@@ -44,6 +48,8 @@ export function blankDraft(month: string, now: Date = new Date()): DraftFields {
     deadlineDate: date,
     deadlineTime: '12:00',
     tags: [],
+    organizationId: null,
+    needIds: [],
   };
 }
 
@@ -60,6 +66,9 @@ export function fieldsOf(a: ActivityView): DraftFields {
     deadlineDate: local(a.signupDeadline).format('YYYY-MM-DD'),
     deadlineTime: local(a.signupDeadline).format('HH:mm'),
     tags: a.tags,
+    // The activity view does not say which organization runs it, so an edit starts without one.
+    organizationId: null,
+    needIds: a.needIds,
   };
 }
 
@@ -83,6 +92,8 @@ export function checkDraft(
     capacity: capacity === '' ? undefined : Number(capacity),
     signupDeadline: instant(f.deadlineDate, f.deadlineTime),
     tags: f.tags,
+    organizationId: f.organizationId,
+    needIds: f.needIds,
   });
   return parsed.success
     ? { ok: true, draft: parsed.data }
@@ -105,6 +116,7 @@ export function formFieldOf(issuePath: string): keyof DraftFields | 'other' {
     case 'place':
     case 'capacity':
     case 'tags':
+    case 'organizationId':
       return head;
     default:
       return 'other';

@@ -21,6 +21,7 @@ const TEXT = {
   built: '已建成',
   operating: '运营中',
   operators: '运营机构',
+  organizations: '社区组织',
   unit: (n: number, unit: string) => `${countText(n)} ${unit}`,
   totals: (range: string) => `${range} 合计`,
   districts: '各区县',
@@ -74,6 +75,10 @@ export default function CitySummaryPage() {
             <View className="figure">
               <Text className="figure__label">{TEXT.operators}</Text>
               <Text className="figure__value">{TEXT.unit(c.operators, '家')}</Text>
+            </View>
+            <View className="figure">
+              <Text className="figure__label">{TEXT.organizations}</Text>
+              <Text className="figure__value">{TEXT.unit(c.communityOrganizations, '个')}</Text>
             </View>
           </View>
         </Card>

@@ -26,6 +26,10 @@ const TEXT = {
   summaryHint: '各中心的活动、参与、满意度和需求办理，可以按月份对比、导出表格。',
   openSummary: '查看街道汇总',
   openStars: '查看星级评定',
+  council: '议事会和社区组织',
+  councilHint: '各中心的议题、逾期未办结的决议，和各中心孵化的社区组织。',
+  openCouncil: '查看街道议事会',
+  openOrganizations: '查看社区组织',
   invite: '邀请社工',
   inviteHint: '选一个中心，生成邀请码交给社工。',
   center: '社工所在的中心',
@@ -90,6 +94,15 @@ export default function OfficeStreetPage() {
           </Button>
           <Button className="btn btn--plain" onClick={() => go(ROUTES.officeStars)}>
             {TEXT.openStars}
+          </Button>
+        </Card>
+        <Card title={TEXT.council}>
+          <Text className="muted">{TEXT.councilHint}</Text>
+          <Button className="btn btn--primary" onClick={() => go(ROUTES.officeCouncil)}>
+            {TEXT.openCouncil}
+          </Button>
+          <Button className="btn btn--plain" onClick={() => go(ROUTES.officeOrganizations)}>
+            {TEXT.openOrganizations}
           </Button>
         </Card>
         <Card title={TEXT.invite}>

@@ -23,6 +23,12 @@ const TEXT = {
   needsTitle: '居民需求',
   needsHint: '居民提的需求：回复、改状态、安排到活动。超过7天未回复的会标出来。',
   openNeeds: '查看居民需求',
+  councilTitle: '邻里议事会',
+  councilHint: '居民提的议题：安排上会、记录决议、跟进落实。30天没有进展的会标出来。',
+  openCouncil: '查看议事会议程',
+  organizationsTitle: '社区组织',
+  organizationsHint: '本中心孵化的社区组织：登记、改状态；活动可以写明由哪个组织承办。',
+  openOrganizations: '查看社区组织',
   summaryTitle: '本中心数据',
   summaryHint: '每月的活动、参与人次、出勤、满意度和需求办理情况。',
   openSummary: '查看本中心数据',
@@ -82,6 +88,18 @@ export default function StaffCenterPage() {
           <Text className="muted">{TEXT.needsHint}</Text>
           <Button className="btn btn--primary" onClick={() => go(ROUTES.staffNeeds)}>
             {TEXT.openNeeds}
+          </Button>
+        </Card>
+        <Card title={TEXT.councilTitle}>
+          <Text className="muted">{TEXT.councilHint}</Text>
+          <Button className="btn btn--primary" onClick={() => go(ROUTES.staffCouncil)}>
+            {TEXT.openCouncil}
+          </Button>
+        </Card>
+        <Card title={TEXT.organizationsTitle}>
+          <Text className="muted">{TEXT.organizationsHint}</Text>
+          <Button className="btn btn--primary" onClick={() => go(ROUTES.staffOrganizations)}>
+            {TEXT.openOrganizations}
           </Button>
         </Card>
         <Card title={TEXT.summaryTitle}>

@@ -24,6 +24,7 @@ import {
   errorsByField,
   fieldsOf,
 } from '../../components/draftForm';
+import { OrganizationPicker } from '../../components/OrganizationPicker';
 import { PickerField } from '../../components/PickerField';
 
 const TEXT = {
@@ -203,6 +204,11 @@ export default function EditActivityPage() {
         selected={fields.tags}
         error={errors.tags}
         onToggle={toggleTag}
+      />
+      <OrganizationPicker
+        value={fields.organizationId}
+        error={errors.organizationId}
+        onChange={(id) => set('organizationId', id)}
       />
       <FormError error={shownError} />
       {errors.other ? (

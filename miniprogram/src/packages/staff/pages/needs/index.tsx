@@ -17,7 +17,7 @@ import { EmptyState, ErrorState, Loading } from '../../../../components/Status';
 import { useRemote } from '../../../../hooks/useRemote';
 import { categoryLabel, needStatusLabel } from '../../../../needs/describe';
 import { useMember } from '../../../../state/member';
-import { LinkActivity, ReplyForm, StatusForm } from '../../components/NeedActions';
+import { LinkActivity, RaiseTopic, ReplyForm, StatusForm } from '../../components/NeedActions';
 
 type CenterNeed = z.output<typeof centerNeedSchema>;
 type Panel = 'reply' | 'status' | 'link';
@@ -107,6 +107,7 @@ function NeedCard({
       {panel === 'reply' ? <ReplyForm needId={need.needId} onDone={done} /> : null}
       {panel === 'status' ? <StatusForm needId={need.needId} onDone={done} /> : null}
       {panel === 'link' ? <LinkActivity needId={need.needId} centerId={centerId} onDone={done} /> : null}
+      {need.held ? null : <RaiseTopic needId={need.needId} />}
     </View>
   );
 }
