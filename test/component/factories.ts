@@ -1,5 +1,6 @@
 import type { MemberView } from '../../shared/contract/account';
 import type { ActivityView } from '../../shared/contract/activities';
+import type { TopicView } from '../../shared/contract/councils';
 import type { Figures, TrendPoint } from '../../shared/contract/summary';
 
 /** A resident as `account.whoami` describes them; override what a test cares about. */
@@ -97,6 +98,33 @@ export function trendPoint(month: string, overrides: Partial<TrendPoint> = {}): 
     ratings: 57,
     averageRating: 4.42,
     needsReported: 9,
+    ...overrides,
+  };
+}
+
+/** A council topic as `councils.list` describes it: an open parking topic of 朝阳 with 4 supporters. */
+export function topicView(overrides: Partial<TopicView> = {}): TopicView {
+  return {
+    topicId: 't-parking',
+    centerId: 'c-chaoyang',
+    centerName: '朝阳幸福邻里中心',
+    title: '晚上小区停车太乱',
+    description: '车停到消防通道上，救护车进不来。',
+    category: 'parking',
+    status: 'open',
+    held: false,
+    supporters: 4,
+    mine: false,
+    supported: false,
+    fromNeed: false,
+    meeting: null,
+    resolution: null,
+    progress: [],
+    doneAt: null,
+    idle: false,
+    rating: { count: 0, average: null },
+    canRate: false,
+    createdAt: '2026-11-02T02:00:00.000Z',
     ...overrides,
   };
 }
