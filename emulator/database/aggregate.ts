@@ -1,8 +1,14 @@
-/** aggregate(): pipeline stages run by mingo; a leading `$match` is served by `matching`, so it can use an index. */
+/**
+ * aggregate(): pipeline stages run by mingo; a leading `$match` is served by the SQL pre-filter, so it can use an
+ * index, and when the pipeline names every field it reads (fields.ts) only those fields are read from SQLite.
+ */
 import { Aggregator } from 'mingo';
+import type { Options } from 'mingo/types';
 import { parseRelaxed } from './ejson';
 import { DatabaseError, ERROR_CODES, invalidParam } from './errors';
-import { MINGO_OPTIONS, matching } from './query';
+import { fieldsRead } from './fields';
+import { compileGroup, NotCompiled } from './group';
+import { MINGO_OPTIONS, matching, matchingFields } from './query';
 import type { Store } from './store';
 import { type Doc, encodeDoc, isPlainObject, resolveServerDates } from './wire';
 
@@ -45,13 +51,53 @@ export function parseStages(input: unknown, now: number): Doc[] {
   });
 }
 
+/**
+ * CloudBase answers at most 20 rows from a pipeline without a `$limit` stage and at most 10,000 from one with it;
+ * callers that need more page with `$skip`/`$limit`.
+ */
+export const DEFAULT_AGGREGATE_ROWS = 20;
+export const MAX_AGGREGATE_ROWS = 10_000;
+
 export function aggregate(store: Store, collection: string, pipeline: Doc[]): string[] {
   const [first, ...rest] = pipeline;
   const leadingMatch = first !== undefined && isPlainObject(first.$match) ? first.$match : undefined;
-  const input = matching(store, collection, leadingMatch).map((row) => row.doc);
+  const fields = fieldsRead(pipeline);
+  const input =
+    fields === undefined
+      ? matching(store, collection, leadingMatch).map((row) => row.doc)
+      : matchingFields(store, collection, leadingMatch, fields);
   const stages = leadingMatch === undefined ? pipeline : rest;
   // $lookup reads the other collection whole; a missing one joins nothing, as in MongoDB.
   const collectionResolver = (name: string): Doc[] =>
     store.hasCollection(name) ? store.scan(name, { clauses: [], params: [] }).map((row) => row.doc) : [];
-  return new Aggregator(stages, { ...MINGO_OPTIONS, collectionResolver }).run<Doc>(input).map(encodeDoc);
+  const rows = pipeline.some((stage) => '$limit' in stage) ? MAX_AGGREGATE_ROWS : DEFAULT_AGGREGATE_ROWS;
+  return runStages(input, stages, { ...MINGO_OPTIONS, collectionResolver })
+    .slice(0, rows)
+    .map(encodeDoc);
+}
+
+/** Runs the stages in order: `$group` stages compiled where group.ts covers them, everything else by mingo. */
+function runStages(input: Doc[], stages: Doc[], options: Partial<Options>): Doc[] {
+  let docs = input;
+  let pending: Doc[] = [];
+  const runPending = () => {
+    if (pending.length > 0) docs = new Aggregator(pending, options).run<Doc>(docs);
+    pending = [];
+  };
+  for (const stage of stages) {
+    const group = '$group' in stage ? compileGroup(stage.$group) : undefined;
+    if (group === undefined) {
+      pending.push(stage);
+      continue;
+    }
+    runPending();
+    try {
+      docs = group(docs);
+    } catch (error) {
+      if (!(error instanceof NotCompiled)) throw error;
+      pending.push(stage);
+    }
+  }
+  runPending();
+  return docs;
 }

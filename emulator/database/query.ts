@@ -80,6 +80,23 @@ export function matching(store: Store, collection: string, query: Doc | undefine
   return candidates.filter((candidate) => matcher.test(candidate.doc));
 }
 
+/** Matching documents holding only `_id` and `fields`, which must include every field `query` reads. */
+export function matchingFields(
+  store: Store,
+  collection: string,
+  query: Doc | undefined,
+  fields: readonly string[],
+): Doc[] {
+  const candidates = store.scanFields(
+    collection,
+    planFilter(query ?? {}, store.indexedFields(collection)),
+    fields,
+  );
+  if (query === undefined || Object.keys(query).length === 0) return candidates;
+  const matcher = new Query(query, MINGO_OPTIONS);
+  return candidates.filter((candidate) => matcher.test(candidate));
+}
+
 /** A get(): the page of matching documents as reply strings. */
 export function find(
   store: Store,

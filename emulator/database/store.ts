@@ -4,6 +4,7 @@
  * survives kill -9. Everything here is synchronous; callers wrap a request's read-modify-write in `transaction`.
  */
 import Database from 'better-sqlite3';
+import { parseRelaxed } from './ejson';
 import { DatabaseError, ERROR_CODES, invalidParam } from './errors';
 import type { IndexManifest, IndexSpec } from './manifest';
 import { type Doc, type DocId, decodeDoc, encodeDoc, isDocId, isPlainObject } from './wire';
@@ -120,6 +121,27 @@ export class Store {
     return this.statement(this.scanSql(collection, filter))
       .all(...filter.params)
       .map(toStored);
+  }
+
+  /**
+   * Like `scan`, but each document holds only `_id` and the named top-level fields, read by SQLite (`doc -> '$.f'`)
+   * without parsing the rest of the document. A field the document lacks stays absent (SQL NULL), a JSON null
+   * stays null. Names are plain identifiers (see fields.ts).
+   */
+  scanFields(collection: string, filter: SqlFilter, fields: readonly string[]): Doc[] {
+    const columns = fields.map((f) => `, doc -> '$.${f}'`).join('');
+    const where = filter.clauses.length > 0 ? ` WHERE ${filter.clauses.join(' AND ')}` : '';
+    const rows = this.statement(`SELECT id${columns} FROM ${tableOf(collection)}${where} ORDER BY seq`)
+      .raw(true)
+      .all(...filter.params) as unknown[][];
+    return rows.map((row) => {
+      const doc: Doc = { _id: row[0] };
+      for (let i = 0; i < fields.length; i++) {
+        const text = row[i + 1];
+        if (typeof text === 'string') doc[fields[i] as string] = fieldValue(text);
+      }
+      return doc;
+    });
   }
 
   count(collection: string): number {
@@ -240,6 +262,19 @@ function pathTouchesArray(doc: Doc, path: string): boolean {
     if (Array.isArray(value)) return true;
   }
   return false;
+}
+
+/**
+ * One field's JSON text as SQLite's `->` renders it. Plain strings (no escapes), null and booleans are read
+ * directly, since a recount reads millions of them; numbers, objects, arrays and escaped strings go through the
+ * EJSON reader (objects may be Dates).
+ */
+function fieldValue(text: string): unknown {
+  if (text.charCodeAt(0) === 34 /* " */ && text.indexOf('\\') === -1) return text.slice(1, -1);
+  if (text === 'null') return null;
+  if (text === 'true') return true;
+  if (text === 'false') return false;
+  return parseRelaxed(text);
 }
 
 function toStored(row: unknown): StoredDoc {
