@@ -1,11 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { z } from 'zod';
-import {
-  type meetingViewSchema,
-  TOPIC_STATUS_LABELS,
-  type TopicStatus,
-  type TopicView,
-} from '../../../../../../shared/contract/councils';
+import type { meetingViewSchema, TopicStatus, TopicView } from '../../../../../../shared/contract/councils';
 import { formatWhen } from '../../../../../../shared/rules/time';
 import { call } from '../../../../api/client';
 import { councilsApi } from '../../../../api/functions/councils';
@@ -96,9 +91,7 @@ function Council({ centerId, centerName }: { centerId: string; centerName: strin
         <View key={group.status}>
           <Text className="group-title">
             {TEXT.groups[group.status].title}
-            <Text className="group-title__count">
-              {group.topics.length} 个 · {TOPIC_STATUS_LABELS[group.status]}
-            </Text>
+            <Text className="group-title__count">{group.topics.length} 个</Text>
           </Text>
           <Text className="group-subtitle">{TEXT.groups[group.status].hint}</Text>
           {group.topics.map((t) => (

@@ -4,7 +4,6 @@ import type { z } from 'zod';
 import {
   type meetingViewSchema,
   TOPIC_IDLE_DAYS,
-  TOPIC_STATUS_LABELS,
   type TopicStatus,
   type TopicView,
 } from '../../../../../../shared/contract/councils';
@@ -34,7 +33,7 @@ const TEXT = {
     resolved: '落实中：记录进展',
     done: '已办结',
   } satisfies Record<TopicStatus, string>,
-  count: (n: number, status: TopicStatus) => `${n} 个 · ${TOPIC_STATUS_LABELS[status]}`,
+  count: (n: number) => `${n} 个`,
   select: '选入议事会',
   selected: '✓ 已选入，点一下取消',
   held: '审核通过后才能安排上会',
@@ -178,7 +177,7 @@ function Agenda({ centerId }: { centerId: string }) {
         <View key={group.status}>
           <Text className="group-title">
             {TEXT.groups[group.status]}
-            <Text className="group-title__count">{TEXT.count(group.topics.length, group.status)}</Text>
+            <Text className="group-title__count">{TEXT.count(group.topics.length)}</Text>
           </Text>
           {group.topics.map((t) => (
             <TopicCard key={t.topicId} topic={t}>
