@@ -4,9 +4,12 @@ import { ALL_COLLECTIONS, COLLECTIONS } from '../../shared/collections';
 import { demoActivities } from './activities';
 import {
   CENTERS,
+  type CenterSeed,
   CITY_PERSONA,
   DISTRICTS,
+  type DistrictSeed,
   OPERATORS,
+  type OperatorSeed,
   officePersona,
   personaOpenid,
   RESIDENTS,
@@ -20,7 +23,7 @@ export interface SeedOptions {
   log?: (line: string) => void;
 }
 
-type Doc = Record<string, unknown> & { _id: string };
+export type Doc = Record<string, unknown> & { _id: string };
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡沈钱沈韩';
 const GIVEN = [
@@ -38,8 +41,8 @@ const GIVEN = [
   '海燕',
 ];
 
-/** Everyone the demo world holds, as `members` documents. */
-function demoMembers(now: Date): Doc[] {
+/** The demo personas (residents, staff with a sign-in, one office per street, the city) as `members`. */
+export function personaMembers(places: Pick<CityMap, 'districts' | 'centers'>, now: Date): Doc[] {
   const base = {
     elderlyMode: false,
     phone: null,
@@ -64,7 +67,7 @@ function demoMembers(now: Date): Doc[] {
       streetId: null,
     });
   }
-  for (const center of CENTERS) {
+  for (const center of places.centers) {
     for (const s of center.staff) {
       if (!s.persona) continue;
       members.push({
@@ -78,7 +81,7 @@ function demoMembers(now: Date): Doc[] {
       });
     }
   }
-  for (const district of DISTRICTS) {
+  for (const district of places.districts) {
     for (const street of district.streets) {
       const persona = officePersona(street.id);
       members.push({
@@ -101,7 +104,13 @@ function demoMembers(now: Date): Doc[] {
     centerId: null,
     streetId: null,
   });
-  // Ordinary neighbours of every operating center, so rosters and lists are not empty.
+  return members;
+}
+
+/** Everyone the demo world holds: the personas, and ordinary neighbours so rosters and lists are not empty. */
+function demoMembers(now: Date): Doc[] {
+  const base = { elderlyMode: false, phone: null, family: [], createdAt: now, updatedAt: now };
+  const members = personaMembers({ districts: DISTRICTS, centers: CENTERS }, now);
   let n = 0;
   for (const center of CENTERS.filter((c) => c.status === 'operating')) {
     for (let i = 0; i < 6; i++, n++) {
@@ -120,15 +129,23 @@ function demoMembers(now: Date): Doc[] {
   return members;
 }
 
-function demoPlaces(now: Date): { regions: Doc[]; centers: Doc[] } {
+/** The map a world is built on: districts with their streets, operators, centers with their rosters. */
+export interface CityMap {
+  districts: DistrictSeed[];
+  operators: OperatorSeed[];
+  centers: CenterSeed[];
+}
+
+/** `regions` and `centers` documents of a map, as the functions read them (kit/places.ts). */
+export function placeDocs(places: CityMap, now: Date): { regions: Doc[]; centers: Doc[] } {
   const regions: Doc[] = [];
-  for (const d of DISTRICTS) {
+  for (const d of places.districts) {
     regions.push({ _id: d.id, kind: 'district', name: d.name, parentId: null });
     for (const s of d.streets) regions.push({ _id: s.id, kind: 'street', name: s.name, parentId: d.id });
   }
-  const districtOf = new Map(DISTRICTS.flatMap((d) => d.streets.map((s) => [s.id, d.id] as const)));
-  const operators = new Map(OPERATORS.map((o) => [o.id, o]));
-  const centers = CENTERS.map((c) => ({
+  const districtOf = new Map(places.districts.flatMap((d) => d.streets.map((s) => [s.id, d.id] as const)));
+  const operators = new Map(places.operators.map((o) => [o.id, o]));
+  const centers = places.centers.map((c) => ({
     _id: c.id,
     name: c.name,
     streetId: c.streetId,
@@ -147,7 +164,7 @@ function demoPlaces(now: Date): { regions: Doc[]; centers: Doc[] } {
 }
 
 /** CloudBase refuses to create a collection twice; on a second seed that is expected. */
-function isAlreadyExists(error: unknown): boolean {
+export function isAlreadyExists(error: unknown): boolean {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
   return code.includes('ALREADY_EXIST');
 }
@@ -189,7 +206,10 @@ export async function seed({
     }
   }
   const now = new Date();
-  const { regions, centers } = demoPlaces(now);
+  const { regions, centers } = placeDocs(
+    { districts: DISTRICTS, operators: OPERATORS, centers: CENTERS },
+    now,
+  );
   const members = demoMembers(now);
   const neighbours = new Map<string, { openid: string; displayName: string }[]>();
   for (const m of members) {
