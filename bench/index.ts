@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { init } from '@cloudbase/node-sdk';
-import { monthOf } from '../shared/rules/time';
+import { monthOf, shiftMonth } from '../shared/rules/time';
 import { MEASUREMENT_HEADER, measure, measurementRow, printTable, progress } from './measure';
 
 const root = path.resolve(__dirname, '..');
@@ -273,6 +273,126 @@ async function functionBench(url: string) {
   printTable('云函数调用（HTTP /fn，并发 8）', MEASUREMENT_HEADER, results.map(measurementRow));
 }
 
+/** Resident memory (bytes) of a process and all its descendants: the server, its database thread and workers. */
+function treeRss(root: number): number {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // The command name may hold spaces and parentheses: fields start after the last ')'.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parents.set(Number(entry), ppid);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const tree = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, ppid] of parents) {
+      if (tree.has(ppid) && !tree.has(pid)) {
+        tree.add(pid);
+        grew = true;
+      }
+    }
+  }
+  let total = 0;
+  for (const pid of tree) {
+    try {
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      total += Number(rss?.[1] ?? 0) * 1024;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+/**
+ * DESIGN.md at the city's scale: the generator's time, street and city summaries from counters (≤ 50 ms and
+ * ≤ 200 ms), and a full rebuild from the raw records (≤ 10 s) with the server's peak memory.
+ */
+async function cityBench(url: string, server: ChildProcess) {
+  console.log('\n生成城市规模数据（npm run seed -- --scale city，替换当前数据）…');
+  const port = new URL(url).port;
+  const started = performance.now();
+  const generator = spawn(
+    path.join(root, 'node_modules', '.bin', 'tsx'),
+    ['scripts/seed.ts', '--scale', 'city'],
+    {
+      cwd: root,
+      env: { ...process.env, PORT: port },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+  const code = await new Promise<number | null>((resolve) => generator.once('exit', resolve));
+  if (code !== 0) throw new Error(`the city generator exited with ${code}`);
+  const generatorSeconds = (performance.now() - started) / 1000;
+
+  const to = monthOf(new Date());
+  const from = shiftMonth(to, -11);
+  const call = async (fn: string, body: unknown, token: string) => {
+    const res = (await post(`${url}/fn/${fn}`, body, token)) as { ok: boolean; data?: unknown };
+    if (!res.ok) throw new Error(`${fn} failed: ${JSON.stringify(res).slice(0, 300)}`);
+    return res.data;
+  };
+  const office = await sessionFor(url, { persona: 'office-chaoyang' });
+  const city = await sessionFor(url, { persona: 'city' });
+  await measure('warm-up', 10, 2, () => call('summary', { action: 'street', from, to }, office));
+  const street = await measure('summary.street, 12 months (budget 50 ms)', 50, 1, () =>
+    call('summary', { action: 'street', from, to }, office),
+  );
+  const cityResult = await measure('summary.city, 12 months (budget 200 ms)', 50, 1, () =>
+    call('summary', { action: 'city', from, to }, city),
+  );
+  printTable('城市规模汇总（HTTP /fn，逐个调用）', MEASUREMENT_HEADER, [
+    measurementRow(street),
+    measurementRow(cityResult),
+  ]);
+
+  console.log('\n全量重算 summary.rebuild…');
+  const pid = server.pid ?? 0;
+  const before = treeRss(pid);
+  let peak = before;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, treeRss(pid));
+  }, 100);
+  const rebuildStarted = performance.now();
+  const rebuilt = (await call('summary', { action: 'rebuild' }, city)) as {
+    drift: unknown[];
+    centerMonths: number;
+  };
+  const rebuildMs = performance.now() - rebuildStarted;
+  clearInterval(sampler);
+  peak = Math.max(peak, treeRss(pid));
+  const db = init({
+    env: 'local',
+    serviceUrl: `${url}/admin`,
+    secretId: 'local',
+    secretKey: 'local',
+  }).database();
+  const total = async (name: string) =>
+    ((await db.collection(name).count()) as { total?: number }).total ?? 0;
+  const records = (
+    await Promise.all(
+      ['registrations', 'feedback', 'activities', 'needs', 'topics', 'organizations'].map(total),
+    )
+  ).reduce((a, b) => a + b, 0);
+  printTable(
+    '城市规模：生成与重算',
+    ['what', 'value', 'budget'],
+    [
+      ['generator (npm run seed -- --scale city), s', generatorSeconds, ''],
+      [`summary.rebuild over ${records.toLocaleString('en-US')} raw records, s`, rebuildMs / 1000, 10],
+      ['  center-months recounted', rebuilt.centerMonths, ''],
+      ['  drift found', rebuilt.drift.length, 0],
+      ['server RSS before rebuild, MB', before / 2 ** 20, ''],
+      ['server RSS peak during rebuild, MB', peak / 2 ** 20, ''],
+    ],
+  );
+}
+
 function coldStart() {
   const fn = path.join(root, 'dist', 'cloudfunctions', 'account', 'index.js');
   const script = `
@@ -337,6 +457,7 @@ async function main() {
     await signUpCrowdBench(stack.url);
     await checkinBench(stack.url);
     await databaseBench(`${stack.url}/admin`);
+    await cityBench(stack.url, stack.child);
   } finally {
     stack.child.kill('SIGTERM');
     await new Promise((r) => stack.child.once('exit', r));
