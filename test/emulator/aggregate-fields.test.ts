@@ -219,6 +219,7 @@ describe('random pipelines over random documents', () => {
     fc
       .tuple(condition, fc.oneof(fieldRef, scalar), fc.oneof(fieldRef, scalar))
       .map(([c, x, y]) => ({ $cond: [c, x, y] })),
+    // biome-ignore lint/suspicious/noThenProperty: MongoDB's $cond names its branches if/then/else.
     fc.tuple(condition, fieldRef).map(([c, x]) => ({ $cond: { if: c, then: 1, else: x } })),
     fc.tuple(fieldRef, fieldRef, scalar).map(([x, y, z]) => ({ $ifNull: [x, y, z] })),
   );
