@@ -164,3 +164,37 @@ test('a topic is proposed, supported, scheduled, decided, carried out and rated;
   expect(await topics.textContent()).toMatch(/提出 [1-9]\d* 个 \/ 办结 [1-9]\d* 个/);
   await screenshot(office, 'councils-7-office-summary-normal');
 });
+
+test('staff register a community organization and mark it registered; the draft form and the street office list it', async () => {
+  const name = `银龄互助队${SUFFIX}`;
+  const staff = await signIn('staff-chaoyang');
+  await button(staff, '进入中心工作台').click();
+  await button(staff, '查看社区组织').click();
+  await visible(staff, '登记一个社区组织').waitFor();
+  await button(staff, /^登记$/).click();
+  await visible(staff, '组织名称至少2个字').waitFor();
+  await field(staff, '组织名称').locator('input').fill(name);
+  await staff.locator('.chip:visible', { hasText: '扶老' }).click();
+  await field(staff, '联系人职务').locator('input').fill('队长');
+  await button(staff, /^登记$/).click();
+  await visible(staff, `✓ 已加入名录：${name}`).waitFor();
+  const card = staff.locator('.card.organization:visible', { hasText: name });
+  await expect(card.textContent()).resolves.toContain('孵化中');
+  await card.locator('.btn', { hasText: '改为已登记' }).click();
+  await card.filter({ hasText: '✓ 已登记' }).waitFor();
+  await screenshot(staff, 'councils-8-staff-organizations-normal');
+
+  await staff.goto(`${stack.url}/#/packages/staff/pages/edit/index`);
+  await button(staff, '选择承办组织').click();
+  await staff.locator('.choice:visible', { hasText: name }).click();
+  await visible(staff, `✓ ${name}`).waitFor();
+
+  const office = await signIn('office-chaoyang');
+  await button(office, '进入街道工作台').click();
+  await button(office, '查看社区组织').click();
+  const seen = office.locator('.card.organization:visible', { hasText: name });
+  await seen.waitFor();
+  await expect(seen.textContent()).resolves.toContain('✓ 已登记');
+  await visible(office, '朝阳幸福邻里中心（').waitFor();
+  await screenshot(office, 'councils-9-office-organizations-normal');
+});

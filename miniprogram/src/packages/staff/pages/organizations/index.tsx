@@ -38,7 +38,7 @@ const TEXT = {
   contactPlaceholder: '比如：队长、联络员',
   submit: '登记',
   submitting: '正在登记…',
-  registered: (name: string) => `✓ 已登记：${name}`,
+  registered: (name: string) => `✓ 已加入名录：${name}`,
   promote: '改为已登记',
   promoting: '正在修改…',
   notStaff: '只有中心社工能管理社区组织',
