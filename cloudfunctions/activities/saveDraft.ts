@@ -22,13 +22,11 @@ export const saveDraft: ActionHandler<Activities['saveDraft']> = {
     const centerId = member.centerId ?? '';
     const center = await loadCenter(db, centerId);
     if (!center) throw new AppError('FORBIDDEN', '您的账号没有关联邻里中心');
-    if (input.organizationId) {
-      const org = await loadOrganization(db, input.organizationId);
-      if (org?.kind !== 'community' || org.centerId !== centerId) {
-        throw new AppError('VALIDATION', '承办组织应是本中心孵化的社区组织', [
-          { field: 'organizationId', message: '承办组织应是本中心孵化的社区组织' },
-        ]);
-      }
+    const organization = input.organizationId ? await loadOrganization(db, input.organizationId) : null;
+    if (input.organizationId && (organization?.kind !== 'community' || organization.centerId !== centerId)) {
+      throw new AppError('VALIDATION', '承办组织应是本中心孵化的社区组织', [
+        { field: 'organizationId', message: '承办组织应是本中心孵化的社区组织' },
+      ]);
     }
     const fields = {
       category: input.category,
@@ -42,6 +40,7 @@ export const saveDraft: ActionHandler<Activities['saveDraft']> = {
       tags: input.tags,
       needIds: input.needIds,
       organizationId: input.organizationId,
+      organizationName: organization?.name ?? null,
       month: monthOf(input.startAt),
       updatedAt: now,
     };

@@ -48,6 +48,7 @@ export const activityRecordSchema = z.object({
   topicIds: z.array(z.string()).default([]),
   /** A community organization of the center that runs this activity. */
   organizationId: z.string().nullable().default(null),
+  organizationName: z.string().nullable().default(null),
 });
 export type ActivityRecord = z.infer<typeof activityRecordSchema>;
 
@@ -108,6 +109,8 @@ export function toActivityView(a: ActivityRecord, now: Date, mine: ActivityView[
     seatsLeft: Math.max(0, a.capacity - a.confirmed),
     tags: a.tags,
     needIds: a.needIds,
+    organizationId: a.organizationId,
+    organizationName: a.organizationName,
     status: a.status,
     cancelReason: a.cancelReason,
     signupOpen: a.status === 'published' && now.getTime() <= a.signupDeadline.getTime(),

@@ -27,6 +27,8 @@ export const needRecordSchema = z.object({
   /** Whole minutes from the report to the first reply, as the center's counters count it. */
   replyMinutes: z.number().int().nullable().default(null),
   overdueFlaggedAt: date.nullable(),
+  /** The council topic staff raised it into, if any. */
+  topicId: z.string().nullable().default(null),
 });
 export type NeedRecord = z.infer<typeof needRecordSchema>;
 
@@ -71,6 +73,7 @@ export function needView(n: NeedRecord, open: Set<string>) {
       open: open.has(a.activityId),
     })),
     createdAt: n.createdAt.toISOString(),
+    topicId: n.topicId,
   };
 }
 

@@ -95,6 +95,9 @@ export const activityViewSchema = z.object({
   seatsLeft: z.number().int(),
   tags: z.array(z.string()),
   needIds: z.array(z.string()),
+  /** The community organization that runs it (承办组织), if any. */
+  organizationId: z.string().nullable(),
+  organizationName: z.string().nullable(),
   status: activityStatusSchema,
   cancelReason: z.string().nullable(),
   /** Whether a resident can sign up right now (published and before the deadline). */

@@ -54,6 +54,8 @@ export const myNeedSchema = z.object({
   replies: z.array(needReplySchema),
   activities: z.array(linkedActivitySchema),
   createdAt: z.string(),
+  /** Raised into a council topic (议事会议题). */
+  topicId: z.string().nullable(),
   mine: z.boolean(),
 });
 

@@ -40,6 +40,8 @@ export function activityView(overrides: Partial<ActivityView> = {}): ActivityVie
     seatsLeft: 3,
     tags: ['适合老人'],
     needIds: [],
+    organizationId: null,
+    organizationName: null,
     status: 'published',
     cancelReason: null,
     signupOpen: true,

@@ -185,6 +185,8 @@ test('a need many support becomes a topic once, keeping its people', async () =>
   );
   expect(topic).toMatchObject({ category: 'garbage', fromNeed: true, supporters: 1, supported: true });
   expect(codeOf(await otherStaff('councils', 'raiseFromNeed', { needId }))).toBe('FORBIDDEN');
+  const inbox = unwrap(await staff('needs', 'listForCenter', {}));
+  expect(inbox.needs.find((n) => n.needId === needId)?.topicId).toBe(first.topicId);
 });
 
 test('scope and bad input: residents cannot run the agenda; fields are named; nothing is written', async () => {
@@ -364,8 +366,12 @@ test('the registry: staff register and update community organizations of their c
     signupDeadline: new Date(start - 3600_000).toISOString(),
     organizationId,
   });
-  unwrap(await staff('activities', 'saveDraft', draft));
+  const { activityId } = unwrap(await staff('activities', 'saveDraft', draft));
   unwrap(await staff('activities', 'publishMonth', { month: monthOf(draft.startAt) }));
+  expect(unwrap(await wang('activities', 'get', { activityId })).activity).toMatchObject({
+    organizationId,
+    organizationName: '朝阳银龄互助队',
+  });
   const foreign = await otherStaff('activities', 'saveDraft', { ...draft, organizationId });
   expect(foreign).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
 

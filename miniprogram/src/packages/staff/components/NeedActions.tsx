@@ -206,8 +206,8 @@ export function LinkActivity({
 }
 
 /** A need many people share goes before the council: one topic per need, whatever the retries. */
-export function RaiseTopic({ needId }: { needId: string }) {
-  const [created, setCreated] = useState<boolean | null>(null);
+export function RaiseTopic({ needId, raised }: { needId: string; raised: boolean }) {
+  const [created, setCreated] = useState<boolean | null>(raised ? false : null);
   const raise = useMutation((id: string, options) =>
     call(councilsApi, 'raiseFromNeed', { needId: id }, options),
   );

@@ -66,8 +66,7 @@ export function fieldsOf(a: ActivityView): DraftFields {
     deadlineDate: local(a.signupDeadline).format('YYYY-MM-DD'),
     deadlineTime: local(a.signupDeadline).format('HH:mm'),
     tags: a.tags,
-    // The activity view does not say which organization runs it, so an edit starts without one.
-    organizationId: null,
+    organizationId: a.organizationId,
     needIds: a.needIds,
   };
 }

@@ -107,7 +107,7 @@ function NeedCard({
       {panel === 'reply' ? <ReplyForm needId={need.needId} onDone={done} /> : null}
       {panel === 'status' ? <StatusForm needId={need.needId} onDone={done} /> : null}
       {panel === 'link' ? <LinkActivity needId={need.needId} centerId={centerId} onDone={done} /> : null}
-      {need.held ? null : <RaiseTopic needId={need.needId} />}
+      {need.held ? null : <RaiseTopic needId={need.needId} raised={need.topicId !== null} />}
     </View>
   );
 }
