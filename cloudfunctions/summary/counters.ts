@@ -1,6 +1,12 @@
 import * as z from 'zod';
 import { COLLECTIONS } from '../../shared/collections';
-import { type Counters, emptyCounters, STAT_FIELDS, toCounters } from '../../shared/rules/stats';
+import {
+  type Counters,
+  emptyCounters,
+  STAT_FIELDS,
+  type StatField,
+  toCounters,
+} from '../../shared/rules/stats';
 import { type Database, readMany } from '../kit';
 
 /** CloudBase returns at most this many rows from one aggregate call, and only with an explicit `limit`. */
@@ -38,14 +44,12 @@ export async function sumCountersBy(
   db: Database,
   by: 'centerId' | 'month',
   months: readonly string[],
-  centerIds?: readonly string[],
+  fields: readonly StatField[] = STAT_FIELDS,
 ): Promise<Map<string, Counters>> {
   const _ = db.command;
   const $ = _.aggregate;
-  const sums = Object.fromEntries(STAT_FIELDS.map((f) => [f, $.sum(`$${f}`)]));
-  const match = centerIds
-    ? { month: _.in([...months]), centerId: _.in([...centerIds]) }
-    : { month: _.in([...months]) };
+  const sums = Object.fromEntries(fields.map((f) => [f, $.sum(`$${f}`)]));
+  const match = { month: _.in([...months]) };
   const res: { data?: Record<string, unknown>[] } = await db
     .collection(COLLECTIONS.stats)
     .aggregate()

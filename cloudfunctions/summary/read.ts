@@ -10,6 +10,7 @@ import {
   emptyCounters,
   figuresOf,
   sumCounters,
+  TREND_FIELDS,
   trendPoint,
 } from '../../shared/rules/stats';
 import { monthOf, monthsBetween, shiftMonth } from '../../shared/rules/time';
@@ -113,15 +114,18 @@ async function lowestRated(db: ActionContext['db'], streetId: string, months: re
     .collection(COLLECTIONS.activities)
     .aggregate()
     .match({ streetId, month: _.in([...months]), ratings: _.gte(3) })
-    .project({
-      title: 1,
-      centerName: 1,
-      month: 1,
-      category: 1,
-      ratings: 1,
-      average: $.divide(['$ratingSum', '$ratings']),
+    // One row per activity with only the fields shown: the database never reads the seat lists.
+    .group({
+      _id: '$_id',
+      title: $.first('$title'),
+      centerName: $.first('$centerName'),
+      month: $.first('$month'),
+      category: $.first('$category'),
+      ratings: $.first('$ratings'),
+      ratingSum: $.first('$ratingSum'),
     })
-    .sort({ average: 1, ratings: -1 })
+    .addFields({ average: $.divide(['$ratingSum', '$ratings']) })
+    .sort({ average: 1, ratings: -1, _id: 1 })
     .limit(5)
     .end();
   return (res.data ?? []).map((row) => {
@@ -143,22 +147,20 @@ export async function streetSummary(ctx: ActionContext, from: string, to: string
   const { db, member } = ctx;
   const streetId = member.role === 'office' ? member.streetId : null;
   if (!streetId) throw new AppError('FORBIDDEN', '只有街道可以查看街道汇总');
-  const street = await loadRegion(db, streetId);
-  if (!street) throw new AppError('NOT_FOUND', '没有找到这个街道');
   const months = monthsBetween(from, to);
-  const [centers, district] = await Promise.all([
+  // Two rounds: the street, its centers and the lowest-rated activities together, then the centers' counters.
+  const [street, centers, lowestActivities] = await Promise.all([
+    loadRegion(db, streetId),
     loadCenterBriefs(db, { streetId }),
-    street.parentId ? loadRegion(db, street.parentId) : null,
-  ]);
-  centers.sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'));
-  const [counters, lowestActivities] = await Promise.all([
-    countersOf(
-      db,
-      centers.map((c) => c.id),
-      months,
-    ),
     lowestRated(db, streetId, months),
   ]);
+  if (!street) throw new AppError('NOT_FOUND', '没有找到这个街道');
+  centers.sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'));
+  const counters = await countersOf(
+    db,
+    centers.map((c) => c.id),
+    months,
+  );
   const at = (centerId: string, month: string) => countersAt(counters, counterKey(centerId, month));
   const perCenter = centers.map((c) => ({
     center: centerRef(c),
@@ -166,7 +168,7 @@ export async function streetSummary(ctx: ActionContext, from: string, to: string
     trend: trendOf(months, (m) => at(c.id, m)),
   }));
   return {
-    street: { id: street._id, name: street.name, districtName: district?.name ?? '' },
+    street: { id: street._id, name: street.name, districtName: centers[0]?.districtName ?? '' },
     from,
     to,
     months,
@@ -195,7 +197,7 @@ export const city: ActionHandler<Summary['city']> = {
         z.object({ _id: z.string(), name: z.string() }),
       ),
       sumCountersBy(db, 'centerId', months),
-      sumCountersBy(db, 'month', months),
+      sumCountersBy(db, 'month', months, TREND_FIELDS),
       db.collection(COLLECTIONS.organizations).where({ kind: 'community' }).count() as Promise<{
         total?: number;
       }>,

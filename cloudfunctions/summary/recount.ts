@@ -66,7 +66,17 @@ async function recountMonth(db: Database, month: string): Promise<MonthRecount> 
   const [activities, people, feedback, needs, topics, organizations] = await Promise.all([
     rows(db, COLLECTIONS.activities, [
       ['match', { month }],
-      ['project', { centerId: 1, category: 1, status: 1, publishedAt: 1, ratings: 1, ratingSum: 1 }],
+      // One row per activity with the fields counted: the database need not read the seat lists.
+      [
+        'group',
+        Object.fromEntries([
+          ['_id', '$_id'],
+          ...['centerId', 'category', 'status', 'publishedAt', 'ratings', 'ratingSum'].map((f) => [
+            f,
+            $.first(`$${f}`),
+          ]),
+        ]),
+      ],
     ]),
     // First per person (the family member when a relative signed them up), then per center: distinct people.
     rows(db, COLLECTIONS.registrations, [

@@ -146,6 +146,18 @@ export function figuresOf(c: Counters): Figures {
 export const replyMinutes = (createdAt: Date, firstReplyAt: Date): number =>
   Math.max(0, Math.round((firstReplyAt.getTime() - createdAt.getTime()) / 60_000));
 
+/** The counters a trend point is made of: a month-by-month line need not add up everything else. */
+export const TREND_FIELDS = [
+  'activitiesPublished',
+  'activitiesCancelled',
+  'activitiesHeld',
+  'attendances',
+  'uniqueResidents',
+  'ratings',
+  'ratingSum',
+  'needsReported',
+] as const satisfies readonly StatField[];
+
 /** The few figures a trend chart draws for one month. */
 export function trendPoint(month: string, c: Counters): TrendPoint {
   const f = figuresOf(c);
