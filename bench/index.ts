@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { init } from '@cloudbase/node-sdk';
+import { localDatabase } from '../emulator/client';
 import { monthOf, shiftMonth } from '../shared/rules/time';
 import { MEASUREMENT_HEADER, measure, measurementRow, printTable, progress } from './measure';
 
@@ -54,13 +54,7 @@ async function startLocalStack(): Promise<{ url: string; child: ChildProcess; da
 }
 
 async function databaseBench(adminUrl: string) {
-  const db = init({
-    env: 'local',
-    serviceUrl: adminUrl,
-    secretId: 'local',
-    secretKey: 'local',
-    keepalive: true,
-  }).database();
+  const db = localDatabase(adminUrl);
   const regs = db.collection('registrations');
   const _ = db.command;
   console.log(`\n准备 ${DOCS.toLocaleString()} 条报名记录…`);
@@ -366,12 +360,7 @@ async function cityBench(url: string, server: ChildProcess) {
   const rebuildMs = performance.now() - rebuildStarted;
   clearInterval(sampler);
   peak = Math.max(peak, treeRss(pid));
-  const db = init({
-    env: 'local',
-    serviceUrl: `${url}/admin`,
-    secretId: 'local',
-    secretKey: 'local',
-  }).database();
+  const db = localDatabase(`${url}/admin`);
   const total = async (name: string) =>
     ((await db.collection(name).count()) as { total?: number }).total ?? 0;
   const records = (

@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import tcb from '@cloudbase/node-sdk';
+import { localApp } from '../../emulator/client';
 import { type DatabaseEmulator, type IndexManifest, openDatabase } from '../../emulator/database';
 
 // Tests here make dozens to hundreds of SDK calls over HTTP; on a busy 2-core machine (builds and browsers
@@ -19,7 +19,7 @@ process.env.TENCENTCLOUD_RUNENV = 'SCF';
 process.env.TENCENTCLOUD_REGION = 'ap-shanghai';
 process.env.SCF_NAMESPACE = 'local';
 
-export type App = ReturnType<typeof tcb.init>;
+export type App = ReturnType<typeof localApp>;
 export type Db = ReturnType<App['database']>;
 /** What `runTransaction` hands its callback (the SDK types it as any). */
 export interface TransactionHandle {
@@ -63,7 +63,7 @@ export async function startEmulator(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}/admin`;
-  const app = tcb.init({ env: 'local', serviceUrl: url, secretId: 'local', secretKey: 'local' });
+  const app = localApp(url);
   return {
     url,
     app,

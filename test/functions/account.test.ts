@@ -2,7 +2,7 @@
  * `account` through the local host's HTTP contract, with real sessions: the way the h5 app and the WeChat
  * transport reach it.
  */
-import { init } from '@cloudbase/node-sdk';
+import { localDatabase } from '../../emulator/client';
 import { COLLECTIONS } from '../../shared/collections';
 import type { Result } from '../../shared/errors';
 import { type Stack, startStack } from '../support/stack';
@@ -25,12 +25,7 @@ async function as(personaOrOpenid: string) {
 
 /** Test fixtures only: direct database access to age an invite without waiting 72 hours. */
 function adminDb() {
-  return init({
-    env: 'local',
-    serviceUrl: `${stack.url}/admin`,
-    secretId: 'local',
-    secretKey: 'local',
-  }).database();
+  return localDatabase(`${stack.url}/admin`);
 }
 
 describe('whoami and profile', () => {

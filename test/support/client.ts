@@ -2,7 +2,7 @@
  * Typed calls for tests: the event is built from the shared contract, the reply typed with it. For deliberately
  * malformed events use `stack.call` directly.
  */
-import { init } from '@cloudbase/node-sdk';
+import { localDatabase } from '../../emulator/client';
 import { ALL_COLLECTIONS } from '../../shared/collections';
 import type { ActionName, FunctionName, InputOf, OutputOf } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
@@ -27,12 +27,7 @@ export function unwrap<T>(result: Result<T>): T {
 
 /** Direct database access for fixtures that only time could produce (a deadline passing, an invite expiring). */
 export function fixtureDatabase(stack: Stack) {
-  return init({
-    env: 'local',
-    serviceUrl: `${stack.url}/admin`,
-    secretId: 'local',
-    secretKey: 'local',
-  }).database();
+  return localDatabase(`${stack.url}/admin`);
 }
 
 /** Everything a call could have written: the document count of every collection. */
