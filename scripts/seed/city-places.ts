@@ -204,7 +204,10 @@ export function cityPlaces(random: Random): CityMap {
     const isBuilding = building < toBuild && (random.chance(0.16) || remaining <= toBuild - building);
     if (isBuilding) building++;
     const district = districtName.get(street.districtId) ?? '';
-    const operator = random.pick(operatorsOf(street.districtId));
+    // Every operator runs at least one center: those without one yet are chosen first.
+    const candidates = operatorsOf(street.districtId);
+    const idle = candidates.filter((o) => !centers.some((c) => c.operatorId === o.id));
+    const operator = random.pick(idle.length ? idle : candidates);
     centers.push({
       id: `c-${street.id.slice(2)}-${n + 1}`,
       name: `${shortName(street.name)}${hood}幸福邻里中心`,
