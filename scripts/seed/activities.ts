@@ -1,5 +1,5 @@
 /**
- * Demo month lists: for every operating center, activities of this month and next in all three categories,
+ * Demo month lists: for every operating center, activities of last month, this month and next in all three categories,
  * with neighbours already signed up. Written as the functions would write them: each registration is on the
  * activity's `seats`, and the counters equal the records.
  */
@@ -104,7 +104,8 @@ export function demoActivities(
 ): { activities: Doc[]; registrations: Doc[] } {
   const activities: Doc[] = [];
   const registrations: Doc[] = [];
-  const months = [local(now).startOf('month'), local(now).startOf('month').add(1, 'month')];
+  const thisMonth = local(now).startOf('month');
+  const months = [thisMonth.subtract(1, 'month'), thisMonth, thisMonth.add(1, 'month')];
   for (const center of centers) {
     const people = neighbours.get(center.id) ?? [];
     for (const month of months) {

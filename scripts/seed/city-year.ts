@@ -15,7 +15,13 @@ import { local, TIME_ZONE } from '../../shared/rules/time';
 import type { Doc } from './index';
 import { Random } from './random';
 
-export const CITY_TARGETS = { activities: 7_600, attendances: 866_000, ratings: 300_000 } as const;
+export interface YearTargets {
+  activities: number;
+  attendances: number;
+  ratings: number;
+}
+
+export const CITY_TARGETS: YearTargets = { activities: 7_600, attendances: 866_000, ratings: 300_000 };
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -262,21 +268,29 @@ export interface YearPlan {
 const fillOf = (c: YearCenter) => 0.72 + 0.3 * c.quality;
 const showOf = (c: YearCenter) => 0.78 + 0.17 * c.quality;
 
-/** Plans every center's month lists for `months` and calibrates sizes against the targets. */
-export function planYear(random: Random, centers: YearCenter[], months: string[], now: Date): YearPlan {
+/**
+ * Plans every center's month lists for `months` and calibrates sizes against the targets (at most 10 activities
+ * per center and month, so `targets.activities` must fit).
+ */
+export function planYear(
+  random: Random,
+  centers: YearCenter[],
+  months: string[],
+  now: Date,
+  targets: YearTargets = CITY_TARGETS,
+): YearPlan {
   const slots: { center: YearCenter; month: string; count: number }[] = [];
   for (const month of months) {
     for (const center of centers) {
-      const mean =
-        (CITY_TARGETS.activities / (months.length * centers.length)) * (0.7 + 0.6 * center.quality);
+      const mean = (targets.activities / (months.length * centers.length)) * (0.7 + 0.6 * center.quality);
       slots.push({ center, month, count: Math.round(random.around(mean, 3, 1, 10)) });
     }
   }
   // Nudge single lists up or down until the year holds exactly the target number of activities.
   let total = slots.reduce((sum, s) => sum + s.count, 0);
-  while (total !== CITY_TARGETS.activities) {
+  while (total !== targets.activities) {
     const slot = random.pick(slots);
-    const step = total < CITY_TARGETS.activities ? 1 : -1;
+    const step = total < targets.activities ? 1 : -1;
     if (slot.count + step < 1 || slot.count + step > 10) continue;
     slot.count += step;
     total += step;
@@ -305,8 +319,8 @@ export function planYear(random: Random, centers: YearCenter[], months: string[]
       byMonth.get(month)?.push({ center, month, index, category, template, startAt, endAt, status, nominal });
     }
   }
-  const capacityScale = CITY_TARGETS.attendances / expectedAttendances;
-  const ratingRate = CITY_TARGETS.ratings / (expectedRatings * capacityScale);
+  const capacityScale = targets.attendances / expectedAttendances;
+  const ratingRate = targets.ratings / (expectedRatings * capacityScale);
   const monthStarts = new Map(months.map((m) => [m, dayjs.tz(`${m}-01 00:00`, TIME_ZONE).valueOf()]));
   const thisMonth = local(now).format('YYYY-MM');
   return { months, byMonth, capacityScale, ratingRate, thisMonth, monthStarts };

@@ -5,11 +5,13 @@
  */
 import { init } from '@cloudbase/node-sdk';
 import { ALL_COLLECTIONS, COLLECTIONS } from '../../shared/collections';
-import { local, shiftMonth } from '../../shared/rules/time';
+import { local, monthRange, shiftMonth } from '../../shared/rules/time';
 import { BulkWriter } from './bulk';
 import { cityPlaces, cityStaffPersona } from './city-places';
 import { generateMonth, planYear, type Resident, type YearCenter } from './city-year';
-import { type Doc, isAlreadyExists, personaMembers, placeDocs } from './index';
+import { CouncilYear } from './councils';
+import { type CityMap, type Doc, isAlreadyExists, personaMembers, placeDocs } from './index';
+import { communityOrganizations, operatorRecords, runByOrganization } from './organizations';
 import { Random } from './random';
 import { personaOpenid } from './world';
 
@@ -35,6 +37,9 @@ export interface CitySeedResult {
 }
 
 const MONTHS = 12;
+/** The city's figures: community organizations incubated so far, council topics proposed (some from needs). */
+export const CITY_ORGANIZATIONS = 474;
+const CITY_PROPOSALS = 1_150;
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡沈钱韩郑冯蒋潘丁姚邱费俞闵施严';
 const GIVEN = '秀英桂兰建国志强玉珍国华美玲德明丽华永康春梅海燕金凤阿毛小芳根宝';
 const RELATIONS = ['母亲', '父亲', '奶奶', '爷爷', '外婆'];
@@ -52,7 +57,10 @@ export async function seedCity(options: CitySeedOptions): Promise<CitySeedResult
   }).database();
 
   await emptyAll(db, log);
-  const random = new Random(options.seed ?? 20_160_701);
+  const seed = options.seed ?? 20_160_701;
+  const random = new Random(seed);
+  // Organizations and councils draw from their own sequence, so the rest of the city stays as it was.
+  const civic = new Random(seed + 1);
   const places = cityPlaces(random);
   for (const center of places.centers) {
     // Demo centers without a staff account get one, like every generated center.
@@ -95,10 +103,33 @@ export async function seedCity(options: CitySeedOptions): Promise<CitySeedResult
   const thisMonth = local(now).format('YYYY-MM');
   const months = Array.from({ length: MONTHS }, (_, i) => shiftMonth(thisMonth, i - MONTHS + 1));
   const plan = planYear(random, year, months, now);
+
+  const organizations = cityOrganizations(civic, places, year, months, now);
+  for (const doc of organizations) await writer.add(COLLECTIONS.organizations, doc);
+  const incubated = new Map<string, Doc[]>();
+  for (const o of organizations) {
+    if (typeof o.centerId === 'string') incubated.set(o.centerId, [...(incubated.get(o.centerId) ?? []), o]);
+  }
+  const councils = new CouncilYear(civic, now);
+  const proposals = civic.spread(
+    CITY_PROPOSALS,
+    months.flatMap(() => year.map((c) => 0.4 + c.quality * c.size)),
+  );
+  const centerOf = new Map(year.map((c) => [c.id, c]));
+
   let attendances = 0;
   for (const [i, month] of months.entries()) {
+    const { start, end } = monthRange(month);
+    for (const [k, center] of year.entries())
+      councils.propose(center, start, end, proposals[i * year.length + k] ?? 0);
     const inMonth = new Map<string, number>();
     await generateMonth(random, plan, month, now, (collection, doc) => {
+      const center = centerOf.get(String(doc.centerId));
+      if (center && collection === COLLECTIONS.needs) councils.raise(center, doc);
+      if (center && collection === COLLECTIONS.activities) {
+        runByOrganization(civic, doc, incubated.get(center.id) ?? []);
+        councils.meet(center, doc);
+      }
       inMonth.set(collection, (inMonth.get(collection) ?? 0) + 1);
       if (collection === 'registrations' && doc.status === 'attended') attendances += 1;
       return writer.add(collection, doc);
@@ -109,6 +140,14 @@ export async function seedCity(options: CitySeedOptions): Promise<CitySeedResult
         `评价 ${n(COLLECTIONS.feedback)}，需求 ${n(COLLECTIONS.needs)}；已写入 ${writer.total().toLocaleString()} 条，${seconds(started)} s`,
     );
   }
+  const topics = councils.topics();
+  for (const doc of topics) await writer.add(COLLECTIONS.topics, doc);
+  const inStatus = (status: string) => topics.filter((t) => t.status === status).length;
+  log(
+    `议事会议题 ${topics.length}（征集中 ${inStatus('open')}，待议事 ${inStatus('scheduled')}，` +
+      `落实中 ${inStatus('resolved')}，已办结 ${inStatus('done')}），` +
+      `社区组织 ${organizations.filter((o) => o.kind === 'community').length}，运营方 ${places.operators.length}`,
+  );
   await writer.flush();
   const written = performance.now();
   log(`记录写完：${writer.total().toLocaleString()} 条，${seconds(started)} s；开始计算统计计数…`);
@@ -132,6 +171,30 @@ export async function seedCity(options: CitySeedOptions): Promise<CitySeedResult
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 const countResidents = (year: YearCenter[]) => year.reduce((n, c) => n + c.residents.length, 0);
+
+/**
+ * The operators of every center, and the city's community organizations spread over the operating centers
+ * (bigger, better run neighbourhoods incubate more), registered during the seeded months.
+ */
+export function cityOrganizations(
+  random: Random,
+  places: CityMap,
+  year: YearCenter[],
+  months: string[],
+  now: Date,
+): Doc[] {
+  const docs = operatorRecords(random, places.operators, places.centers, now);
+  const counts = random.spread(
+    CITY_ORGANIZATIONS,
+    year.map((c) => c.size * (0.5 + c.quality)),
+  );
+  const ranges = months.map(monthRange);
+  for (const [i, yc] of year.entries()) {
+    const center = places.centers.find((c) => c.id === yc.id);
+    if (center) docs.push(...communityOrganizations(random, center, counts[i] ?? 0, ranges, now));
+  }
+  return docs;
+}
 
 /** Creates every collection and removes every document: the city replaces whatever was there. */
 async function emptyAll(db: Database, log: (line: string) => void): Promise<void> {

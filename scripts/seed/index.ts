@@ -1,7 +1,12 @@
 import { init } from '@cloudbase/node-sdk';
 import { rebuildCounters } from '../../cloudfunctions/summary/recount';
 import { ALL_COLLECTIONS, COLLECTIONS } from '../../shared/collections';
+import { monthOf, monthRange, shiftMonth } from '../../shared/rules/time';
 import { demoActivities } from './activities';
+import { demoTopics } from './councils';
+import { demoHistory, demoYearCenters } from './demo-history';
+import { communityOrganizations, operatorRecords, runByOrganization } from './organizations';
+import { Random } from './random';
 import {
   CENTERS,
   type CenterSeed,
@@ -163,6 +168,62 @@ export function placeDocs(places: CityMap, now: Date): { regions: Doc[]; centers
   return { regions, centers };
 }
 
+/**
+ * Every document of the demo world at `now`, by collection: places and people, a few past months from the city
+ * generator, the month lists of last month, this month and next, the organizations and the councils.
+ */
+export async function demoWorld(now: Date): Promise<[name: string, docs: Doc[]][]> {
+  const { regions, centers } = placeDocs(
+    { districts: DISTRICTS, operators: OPERATORS, centers: CENTERS },
+    now,
+  );
+  const members = demoMembers(now);
+  const neighbours = new Map<string, { openid: string; displayName: string }[]>();
+  for (const m of members) {
+    // Only the ordinary neighbours: the demo personas start with an empty 我的报名, as a new user would.
+    if (m.role !== 'resident' || m.persona || typeof m.homeCenterId !== 'string') continue;
+    neighbours.set(m.homeCenterId, [
+      ...(neighbours.get(m.homeCenterId) ?? []),
+      { openid: m._id, displayName: String(m.displayName) },
+    ]);
+  }
+  const operating = CENTERS.filter((c) => c.status === 'operating').map((c) => ({
+    id: c.id,
+    name: c.name,
+    streetId: c.streetId,
+  }));
+  const lists = demoActivities(operating, neighbours, now);
+  const random = new Random(20_160_701);
+  const year = demoYearCenters(random, CENTERS, neighbours);
+  const history = await demoHistory(random, year, now);
+  const of = (name: string) => history.get(name) ?? [];
+  const activities = [...of(COLLECTIONS.activities), ...lists.activities];
+  const organizations = demoOrganizations(random, now);
+  for (const a of activities) runByOrganization(random, a, organizations);
+  const topics = demoTopics(random, year, activities, of(COLLECTIONS.needs), now);
+  return [
+    [COLLECTIONS.regions, regions],
+    [COLLECTIONS.centers, centers],
+    [COLLECTIONS.members, members],
+    [COLLECTIONS.organizations, organizations],
+    [COLLECTIONS.activities, activities],
+    [COLLECTIONS.registrations, [...of(COLLECTIONS.registrations), ...lists.registrations]],
+    [COLLECTIONS.feedback, of(COLLECTIONS.feedback)],
+    [COLLECTIONS.needs, of(COLLECTIONS.needs)],
+    [COLLECTIONS.topics, topics],
+  ];
+}
+
+/** The demo operators, and one to three community organizations at each operating center, of recent months. */
+function demoOrganizations(random: Random, now: Date): Doc[] {
+  const docs = operatorRecords(random, OPERATORS, CENTERS, now);
+  const months = Array.from({ length: 6 }, (_, i) => monthRange(shiftMonth(monthOf(now), i - 5)));
+  for (const center of CENTERS.filter((c) => c.status === 'operating')) {
+    docs.push(...communityOrganizations(random, center, random.int(1, 3), months, now));
+  }
+  return docs;
+}
+
 /** CloudBase refuses to create a collection twice; on a second seed that is expected. */
 export function isAlreadyExists(error: unknown): boolean {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
@@ -205,34 +266,7 @@ export async function seed({
       return { created: false };
     }
   }
-  const now = new Date();
-  const { regions, centers } = placeDocs(
-    { districts: DISTRICTS, operators: OPERATORS, centers: CENTERS },
-    now,
-  );
-  const members = demoMembers(now);
-  const neighbours = new Map<string, { openid: string; displayName: string }[]>();
-  for (const m of members) {
-    // Only the ordinary neighbours: the demo personas start with an empty 我的报名, as a new user would.
-    if (m.role !== 'resident' || m.persona || typeof m.homeCenterId !== 'string') continue;
-    neighbours.set(m.homeCenterId, [
-      ...(neighbours.get(m.homeCenterId) ?? []),
-      { openid: m._id, displayName: String(m.displayName) },
-    ]);
-  }
-  const operating = CENTERS.filter((c) => c.status === 'operating').map((c) => ({
-    id: c.id,
-    name: c.name,
-    streetId: c.streetId,
-  }));
-  const { activities, registrations } = demoActivities(operating, neighbours, now);
-  for (const [name, docs] of [
-    [COLLECTIONS.regions, regions],
-    [COLLECTIONS.centers, centers],
-    [COLLECTIONS.members, members],
-    [COLLECTIONS.activities, activities],
-    [COLLECTIONS.registrations, registrations],
-  ] as const) {
+  for (const [name, docs] of await demoWorld(new Date())) {
     for (let i = 0; i < docs.length; i += 200) await db.collection(name).add(docs.slice(i, i + 200));
     log(`${name}: ${docs.length}`);
   }

@@ -54,6 +54,16 @@ export class Random {
     return weights.length - 1;
   }
 
+  /** `total` items dealt out one by one to slots drawn with `weights`: how many each slot got. */
+  spread(total: number, weights: readonly number[]): number[] {
+    const counts = weights.map(() => 0);
+    for (let i = 0; i < total; i++) {
+      const slot = this.weighted(weights);
+      counts[slot] = (counts[slot] ?? 0) + 1;
+    }
+    return counts;
+  }
+
   /** Roughly normal around `mean` (sum of three uniforms), clamped to [min, max]. */
   around(mean: number, spread: number, min: number, max: number): number {
     const x = mean + (this.next() + this.next() + this.next() - 1.5) * spread;
