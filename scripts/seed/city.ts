@@ -3,7 +3,7 @@
  * whatever the database held. The demo personas are part of it (on their own centers), so signing in works
  * as in the demo world; every generated center has one staff account and every street its office.
  */
-import { init } from '@cloudbase/node-sdk';
+import { localDatabase } from '../../emulator/client';
 import { ALL_COLLECTIONS, COLLECTIONS } from '../../shared/collections';
 import { local, monthRange, shiftMonth } from '../../shared/rules/time';
 import { BulkWriter } from './bulk';
@@ -27,7 +27,7 @@ export interface CitySeedOptions {
   countStats: (db: Database) => Promise<{ centerMonths: number }>;
 }
 
-export type Database = ReturnType<ReturnType<typeof init>['database']>;
+export type Database = ReturnType<typeof localDatabase>;
 
 export interface CitySeedResult {
   counts: Record<string, number>;
@@ -48,13 +48,7 @@ export async function seedCity(options: CitySeedOptions): Promise<CitySeedResult
   const log = options.log ?? (() => {});
   const now = options.now ?? new Date();
   const started = performance.now();
-  const db = init({
-    env: 'local',
-    serviceUrl: options.serviceUrl,
-    secretId: 'local',
-    secretKey: 'local',
-    keepalive: true,
-  }).database();
+  const db = localDatabase(options.serviceUrl);
 
   await emptyAll(db, log);
   const seed = options.seed ?? 20_160_701;

@@ -1,5 +1,5 @@
-import { init } from '@cloudbase/node-sdk';
 import { rebuildCounters } from '../../cloudfunctions/summary/recount';
+import { localDatabase } from '../../emulator/client';
 import { ALL_COLLECTIONS, COLLECTIONS } from '../../shared/collections';
 import { monthOf, monthRange, shiftMonth } from '../../shared/rules/time';
 import { demoActivities } from './activities';
@@ -239,8 +239,7 @@ export async function seed({
   reset = false,
   log = () => {},
 }: SeedOptions): Promise<{ created: boolean }> {
-  const app = init({ env: 'local', serviceUrl, secretId: 'local', secretKey: 'local' });
-  const db = app.database();
+  const db = localDatabase(serviceUrl);
   for (const name of ALL_COLLECTIONS) {
     try {
       await db.createCollection(name);

@@ -96,8 +96,9 @@ async function recount(month: string) {
     status: string;
     firstReplyAt: Date | null;
   }[];
-  const feedback = (await db.collection(COLLECTIONS.feedback).where({ centerId: CENTER }).limit(1000).get())
-    .data as {
+  const feedback = (
+    await db.collection(COLLECTIONS.feedback).where({ centerId: CENTER, month }).limit(1000).get()
+  ).data as {
     rating: number;
     tags: string[];
   }[];
