@@ -13,15 +13,20 @@ import { setUnread } from '../../state/inbox';
 const TEXT = {
   title: '消息',
   empty: '还没有消息',
-  emptyHint: '报名成功、候补递补、活动取消、活动前一天的提醒和需求的回复，都会发到这里。',
+  emptyHint: '报名成功、候补递补、活动取消、活动前一天的提醒、需求的回复和议题的进展，都会发到这里。',
   unread: '● 新消息',
   open: '查看活动 ›',
   openNeeds: '查看我的需求 ›',
+  openCouncil: '查看议事会 ›',
 } as const;
 
-/** Where a message leads: a need's news opens 我的需求, an activity's opens the activity. */
-function targetOf({ needId, activityId }: InboxMessage): { open: () => void; text: string } | null {
+/**
+ * Where a message leads: a need's news opens 我的需求, a topic's decision and progress open the council, an
+ * activity's (a topic's meeting included) opens the activity.
+ */
+function targetOf({ kind, needId, activityId }: InboxMessage): { open: () => void; text: string } | null {
   if (needId) return { open: () => go(ROUTES.myNeeds), text: TEXT.openNeeds };
+  if (kind.startsWith('topic_') && !activityId) return { open: () => go(ROUTES.council), text: TEXT.openCouncil };
   if (activityId) return { open: () => go(ROUTES.activity, { id: activityId }), text: TEXT.open };
   return null;
 }
