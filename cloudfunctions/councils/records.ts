@@ -48,6 +48,32 @@ export const topicRecordSchema = z.object({
 });
 export type TopicRecord = z.infer<typeof topicRecordSchema>;
 
+/** A topic as first written: open, with nobody's support, meeting, decision or rating yet. */
+export function newTopic(
+  fields: Pick<
+    TopicRecord,
+    '_id' | 'centerId' | 'streetId' | 'centerName' | 'month' | 'title' | 'description' | 'category' | 'held'
+  > &
+    Pick<TopicRecord, 'proposer' | 'needId' | 'supporters'>,
+  now: Date,
+): TopicRecord {
+  return {
+    ...fields,
+    status: 'open',
+    supportCount: fields.supporters.length,
+    meeting: null,
+    resolution: null,
+    progress: [],
+    doneAt: null,
+    doneDays: null,
+    raters: [],
+    ratingCount: 0,
+    ratingSum: 0,
+    createdAt: now,
+    lastActionAt: now,
+  };
+}
+
 export const loadTopic = (db: Database, id: string) => readDoc(db, COLLECTIONS.topics, id, topicRecordSchema);
 
 export const UNFINISHED = ['open', 'scheduled', 'resolved'] as const;

@@ -12,15 +12,7 @@ import {
   readMany,
 } from '../kit';
 import { activityRecordSchema } from '../records/activities';
-import {
-  isIdle,
-  isOverdue,
-  loadTopic,
-  type TopicRecord,
-  topicRecordSchema,
-  topicView,
-  UNFINISHED,
-} from './records';
+import { isIdle, isOverdue, loadTopic, newTopic, topicRecordSchema, topicView, UNFINISHED } from './records';
 
 type Councils = typeof councilsContract;
 const EVERYONE = ['resident', 'staff', 'office', 'admin'] as const;
@@ -37,32 +29,23 @@ export const propose: ActionHandler<Councils['propose']> = {
     const held = (await configuredChecker().check(`${title}\n${description}`, openid)) === 'review';
     const topicId = `t-${randomBytes(5).toString('hex')}`;
     const month = monthOf(now);
-    const topic: TopicRecord = {
-      _id: topicId,
-      centerId,
-      streetId: center.streetId,
-      centerName: center.name,
-      month,
-      title,
-      description,
-      category,
-      status: 'open',
-      held,
-      proposer: openid,
-      needId: null,
-      supporters: [],
-      supportCount: 0,
-      meeting: null,
-      resolution: null,
-      progress: [],
-      doneAt: null,
-      doneDays: null,
-      raters: [],
-      ratingCount: 0,
-      ratingSum: 0,
-      createdAt: now,
-      lastActionAt: now,
-    };
+    const topic = newTopic(
+      {
+        _id: topicId,
+        centerId,
+        streetId: center.streetId,
+        centerName: center.name,
+        month,
+        title,
+        description,
+        category,
+        held,
+        proposer: openid,
+        needId: null,
+        supporters: [],
+      },
+      now,
+    );
     await db.collection(COLLECTIONS.topics).add(topic);
     await bumpStats(db, centerId, month, { topicsProposed: 1 });
     return { topicId, held };

@@ -15,7 +15,7 @@ import {
 } from '../kit';
 import { loadActivity } from '../records/activities';
 import { loadNeed } from '../records/needs';
-import { loadTopic, notifyTopicPeople, type TopicRecord, topicRecordSchema } from './records';
+import { loadTopic, newTopic, notifyTopicPeople, type TopicRecord, topicRecordSchema } from './records';
 
 type Councils = typeof councilsContract;
 
@@ -40,32 +40,28 @@ export const raiseFromNeed: ActionHandler<Councils['raiseFromNeed']> = {
     // One topic per need, whatever the retries: its id is the need's.
     const topicId = `t-${needId}`;
     const month = monthOf(now);
-    const created = await insertOnce(db, COLLECTIONS.topics, {
-      _id: topicId,
-      centerId: need.centerId,
-      streetId: center.streetId,
-      centerName: center.name,
-      month,
-      title: titleFromText(need.text),
-      description: need.text,
-      category: guessTopicCategory(need.text),
-      status: 'open',
-      held: false,
-      proposer: need.reporter,
-      needId,
-      supporters: need.supporters.filter((s) => s !== need.reporter),
-      supportCount: need.supporters.filter((s) => s !== need.reporter).length,
-      meeting: null,
-      resolution: null,
-      progress: [],
-      doneAt: null,
-      doneDays: null,
-      raters: [],
-      ratingCount: 0,
-      ratingSum: 0,
-      createdAt: now,
-      lastActionAt: now,
-    } satisfies TopicRecord);
+    const supporters = need.supporters.filter((s) => s !== need.reporter);
+    const created = await insertOnce(
+      db,
+      COLLECTIONS.topics,
+      newTopic(
+        {
+          _id: topicId,
+          centerId: need.centerId,
+          streetId: center.streetId,
+          centerName: center.name,
+          month,
+          title: titleFromText(need.text),
+          description: need.text,
+          category: guessTopicCategory(need.text),
+          held: false,
+          proposer: need.reporter,
+          needId,
+          supporters,
+        },
+        now,
+      ),
+    );
     if (created) {
       await Promise.all([
         bumpStats(db, need.centerId, month, { topicsProposed: 1 }),

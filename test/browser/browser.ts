@@ -2,10 +2,10 @@
  * Debian's headless Chromium through playwright-core (FACTS.md: downloaded browsers do not work here).
  * Playwright gives every launch a fresh temporary profile, which stands in for `--user-data-dir`.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import type { Stack } from '../support/stack';
+import { type Stack, startStack } from '../support/stack';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
@@ -99,4 +99,33 @@ export async function callAs<T>(
   const reply = (await stack.call(fn, { requestId, ...event }, token)) as { ok: boolean; data: T };
   if (!reply.ok) throw new Error(`${fn}.${String(event.action)} failed: ${JSON.stringify(reply)}`);
   return reply.data;
+}
+
+const H5_INDEX = join(__dirname, '..', '..', 'dist', 'h5', 'index.html');
+
+/**
+ * One test file's world: the seeded local stack and a headless Chromium, started before its tests and closed
+ * after them, and `signIn`, which opens a phone-sized page signed in as a demo persona.
+ */
+export function browserSuite() {
+  const suite = {
+    stack: undefined as unknown as Stack,
+    browser: undefined as unknown as Browser,
+    async signIn(persona: string): Promise<Page> {
+      const page = await phonePage(suite.browser);
+      await page.goto(suite.stack.url);
+      await page.locator(`[data-persona="${persona}"]`).click();
+      return page;
+    },
+  };
+  beforeAll(async () => {
+    if (!existsSync(H5_INDEX)) throw new Error('dist/h5 is missing: run `npm run build:h5` first');
+    suite.stack = await startStack({ seed: true });
+    suite.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.stack?.close();
+  });
+  return suite;
 }

@@ -5,39 +5,16 @@
  * into the scanner's fallback field and see 签到成功 with her name. Her 我的报名 then says 已签到. 张伟's pass
  * (normal type) is scanned too, with the staff screens at large type.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import jsQR from 'jsqr';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { monthOf } from '../../shared/rules/time';
-import { type Stack, startStack } from '../support/stack';
-import { button, callAs, field, launchChromium, phonePage, rootFontPx, screenshot, visible } from './browser';
+import { browserSuite, button, callAs, field, rootFontPx, screenshot, visible } from './browser';
 
 jest.setTimeout(240_000);
 
-const H5_INDEX = join(__dirname, '..', '..', 'dist', 'h5', 'index.html');
 const TITLE = `剪纸课${Date.now().toString(36).slice(-4)}`;
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(H5_INDEX)) throw new Error('dist/h5 is missing: run `npm run build:h5` first');
-  stack = await startStack({ seed: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-async function signIn(persona: string): Promise<Page> {
-  const page = await phonePage(browser);
-  await page.goto(stack.url);
-  await page.locator(`[data-persona="${persona}"]`).click();
-  return page;
-}
+const suite = browserSuite();
 
 async function tab(page: Page, name: string) {
   await page
@@ -81,8 +58,8 @@ test('a pass is shown, scanned by staff and the resident sees 已签到', async 
   // Staff publish an activity starting in 30 minutes; sign-up closes in 20.
   const now = Date.now();
   const startAt = new Date(now + 30 * 60_000);
-  const staffToken = await stack.session('staff-chaoyang');
-  const { activityId } = await callAs<{ activityId: string }>(stack, staffToken, 'activities', {
+  const staffToken = await suite.stack.session('staff-chaoyang');
+  const { activityId } = await callAs<{ activityId: string }>(suite.stack, staffToken, 'activities', {
     action: 'saveDraft',
     category: 'culture_sports',
     title: TITLE,
@@ -94,11 +71,11 @@ test('a pass is shown, scanned by staff and the resident sees 已签到', async 
     capacity: 10,
     tags: [],
   });
-  await callAs(stack, staffToken, 'activities', { action: 'publishMonth', month: monthOf(startAt) });
+  await callAs(suite.stack, staffToken, 'activities', { action: 'publishMonth', month: monthOf(startAt) });
   const nextMonth = monthOf(startAt) !== monthOf(new Date(now));
 
   // 王秀英 (large type) signs up in the app and opens her pass from 我的报名.
-  const wang = await signIn('resident-wang');
+  const wang = await suite.signIn('resident-wang');
   await visible(wang, '活动清单').waitFor();
   if (nextMonth) await visible(wang, '下月').click();
   await visible(wang, TITLE).click();
@@ -118,15 +95,15 @@ test('a pass is shown, scanned by staff and the resident sees 已签到', async 
   await screenshot(wang, 'checkin-1-wang-pass-large');
 
   // 张伟 (normal type) has a place too; his pass is opened the same way.
-  const zhangToken = await stack.session('resident-zhang');
-  await callAs(stack, zhangToken, 'registrations', { action: 'signUp', activityId });
+  const zhangToken = await suite.stack.session('resident-zhang');
+  await callAs(suite.stack, zhangToken, 'registrations', { action: 'signUp', activityId });
   // His mother has no phone: staff will check her in by hand.
-  await callAs(stack, zhangToken, 'registrations', {
+  await callAs(suite.stack, zhangToken, 'registrations', {
     action: 'signUp',
     activityId,
     forMemberId: 'fm-zhang-mother',
   });
-  const zhang = await signIn('resident-zhang');
+  const zhang = await suite.signIn('resident-zhang');
   await visible(zhang, '活动清单').waitFor();
   await tab(zhang, '我的报名');
   // His own place, not his mother's (each has a pass).
@@ -140,7 +117,7 @@ test('a pass is shown, scanned by staff and the resident sees 已签到', async 
   await screenshot(zhang, 'checkin-2-zhang-pass-normal');
 
   // Staff (normal type) open the scanner from the month editor and type 王秀英's code.
-  const staff = await signIn('staff-chaoyang');
+  const staff = await suite.signIn('staff-chaoyang');
   await button(staff, '进入中心工作台').click();
   await button(staff, '编辑活动清单').click();
   if (nextMonth) await visible(staff, '下月').click();
@@ -162,11 +139,13 @@ test('a pass is shown, scanned by staff and the resident sees 已签到', async 
   await screenshot(wang, 'checkin-4-wang-mine-large');
 
   // Staff at large type: 张伟's code checks him in; 王秀英's again is harmless (已签到 with the time).
-  await staff.goto(stack.url);
+  await staff.goto(suite.stack.url);
   await tab(staff, '我的');
   await staff.locator('[role="switch"]:visible').click();
   await visible(staff, '已开启').waitFor();
-  await staff.goto(`${stack.url}/#/packages/staff/pages/scan/index?id=${encodeURIComponent(activityId)}`);
+  await staff.goto(
+    `${suite.stack.url}/#/packages/staff/pages/scan/index?id=${encodeURIComponent(activityId)}`,
+  );
   await field(staff, '签到码').waitFor();
   const zhangPayload = await readPass(zhang);
   await scanTyped(staff, zhangPayload, '签到成功');

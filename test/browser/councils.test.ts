@@ -6,44 +6,21 @@
  * progress and rates the outcome; the street office finds the topic in 街道议事会 and the council figures in
  * 街道汇总.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { COLLECTIONS } from '../../shared/collections';
 import { monthOf } from '../../shared/rules/time';
 import { draftActivity } from '../support/activities';
 import { fixtureDatabase } from '../support/client';
-import { type Stack, startStack } from '../support/stack';
-import { button, callAs, field, launchChromium, phonePage, screenshot, visible } from './browser';
+import { browserSuite, button, callAs, field, screenshot, visible } from './browser';
 
 jest.setTimeout(240_000);
 
-const H5_INDEX = join(__dirname, '..', '..', 'dist', 'h5', 'index.html');
 const SUFFIX = Date.now().toString(36).slice(-4);
 const TOPIC = `晚上停车太乱${SUFFIX}`;
 const MEETING = `邻里议事会${SUFFIX}`;
 const RESOLUTION = '消防通道画黄线，另划20个夜间停车位';
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(H5_INDEX)) throw new Error('dist/h5 is missing: run `npm run build:h5` first');
-  stack = await startStack({ seed: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-async function signIn(persona: string): Promise<Page> {
-  const page = await phonePage(browser);
-  await page.goto(stack.url);
-  await page.locator(`[data-persona="${persona}"]`).click();
-  return page;
-}
+const suite = browserSuite();
 
 async function openCouncil(page: Page) {
   await visible(page, '活动清单').waitFor();
@@ -55,7 +32,7 @@ const topicCard = (page: Page) => page.locator('.card.topic:visible', { hasText:
 
 test('a topic is proposed, supported, scheduled, decided, carried out and rated; the street office sees it', async () => {
   // 王秀英 (large type) proposes a topic from home.
-  const wang = await signIn('resident-wang');
+  const wang = await suite.signIn('resident-wang');
   await openCouncil(wang);
   await screenshot(wang, 'councils-0-wang-council-large');
   await button(wang, '提一个议题').click();
@@ -76,7 +53,7 @@ test('a topic is proposed, supported, scheduled, decided, carried out and rated;
   await expect(topicCard(wang).textContent()).resolves.toContain('这是您提的议题');
 
   // 张伟 supports it, once.
-  const zhang = await signIn('resident-zhang');
+  const zhang = await suite.signIn('resident-zhang');
   await openCouncil(zhang);
   await topicCard(zhang).locator('.btn', { hasText: '附议 (+1)' }).click();
   await topicCard(zhang).filter({ hasText: '✓ 您已附议' }).waitFor();
@@ -84,15 +61,18 @@ test('a topic is proposed, supported, scheduled, decided, carried out and rated;
   await screenshot(zhang, 'councils-2-zhang-supported-normal');
 
   // A published council meeting in three days (set up through the API; the scheduling is done in the app).
-  const staffToken = await stack.session('staff-chaoyang');
+  const staffToken = await suite.stack.session('staff-chaoyang');
   const meeting = draftActivity({ category: 'micro_governance', title: MEETING, place: '中心二楼会议室' }, 3);
-  const { activityId } = await callAs<{ activityId: string }>(stack, staffToken, 'activities', {
+  const { activityId } = await callAs<{ activityId: string }>(suite.stack, staffToken, 'activities', {
     action: 'saveDraft',
     ...meeting,
   });
-  await callAs(stack, staffToken, 'activities', { action: 'publishMonth', month: monthOf(meeting.startAt) });
+  await callAs(suite.stack, staffToken, 'activities', {
+    action: 'publishMonth',
+    month: monthOf(meeting.startAt),
+  });
 
-  const staff = await signIn('staff-chaoyang');
+  const staff = await suite.signIn('staff-chaoyang');
   await button(staff, '进入中心工作台').click();
   await button(staff, '查看议事会议程').click();
   await topicCard(staff).waitFor();
@@ -106,7 +86,7 @@ test('a topic is proposed, supported, scheduled, decided, carried out and rated;
   await topicCard(staff).filter({ hasText: '开始后才能记录决议' }).waitFor();
 
   // The meeting begins.
-  await fixtureDatabase(stack)
+  await fixtureDatabase(suite.stack)
     .collection(COLLECTIONS.activities)
     .doc(activityId)
     .update({ startAt: new Date(Date.now() - 3600_000) });
@@ -149,7 +129,7 @@ test('a topic is proposed, supported, scheduled, decided, carried out and rated;
   await expect(done.locator('.btn', { hasText: '提交评价' }).count()).resolves.toBe(0);
 
   // The street office follows it across the street and in its summary.
-  const office = await signIn('office-chaoyang');
+  const office = await suite.signIn('office-chaoyang');
   await button(office, '进入街道工作台').click();
   await button(office, '查看街道议事会').click();
   await visible(office, '要督办的').waitFor();
@@ -158,7 +138,7 @@ test('a topic is proposed, supported, scheduled, decided, carried out and rated;
   await seen.waitFor();
   await expect(seen.textContent()).resolves.toContain('朝阳幸福邻里中心');
   await screenshot(office, 'councils-6-office-topics-normal');
-  await office.goto(`${stack.url}/#/packages/office/pages/summary/index`);
+  await office.goto(`${suite.stack.url}/#/packages/office/pages/summary/index`);
   const topics = office.locator('.figure:visible', { hasText: '议事会议题' }).first();
   await topics.waitFor();
   expect(await topics.textContent()).toMatch(/提出 [1-9]\d* 个 \/ 办结 [1-9]\d* 个/);
@@ -167,7 +147,7 @@ test('a topic is proposed, supported, scheduled, decided, carried out and rated;
 
 test('staff register a community organization and mark it registered; the draft form and the street office list it', async () => {
   const name = `银龄互助队${SUFFIX}`;
-  const staff = await signIn('staff-chaoyang');
+  const staff = await suite.signIn('staff-chaoyang');
   await button(staff, '进入中心工作台').click();
   await button(staff, '查看社区组织').click();
   await visible(staff, '登记一个社区组织').waitFor();
@@ -184,12 +164,12 @@ test('staff register a community organization and mark it registered; the draft 
   await card.filter({ hasText: '✓ 已登记' }).waitFor();
   await screenshot(staff, 'councils-8-staff-organizations-normal');
 
-  await staff.goto(`${stack.url}/#/packages/staff/pages/edit/index`);
+  await staff.goto(`${suite.stack.url}/#/packages/staff/pages/edit/index`);
   await button(staff, '选择承办组织').click();
   await staff.locator('.choice:visible', { hasText: name }).click();
   await visible(staff, `✓ ${name}`).waitFor();
 
-  const office = await signIn('office-chaoyang');
+  const office = await suite.signIn('office-chaoyang');
   await button(office, '进入街道工作台').click();
   await button(office, '查看社区组织').click();
   const seen = office.locator('.card.organization:visible', { hasText: name });

@@ -4,42 +4,19 @@
  * the reply and 已安排 with that activity. Then 张伟, checked in to an activity that is under way (set up
  * through the API), rates it in the app, and staff see the rating in the activity's feedback view.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { local, monthOf } from '../../shared/rules/time';
-import { type Stack, startStack } from '../support/stack';
-import { button, callAs, field, launchChromium, phonePage, screenshot, visible } from './browser';
+import { browserSuite, button, callAs, field, screenshot, visible } from './browser';
 
 jest.setTimeout(240_000);
 
-const H5_INDEX = join(__dirname, '..', '..', 'dist', 'h5', 'index.html');
 const SUFFIX = Date.now().toString(36).slice(-4);
 const NEED = `希望周末开老年人智能手机课${SUFFIX}`;
 const PLANNED = `手机课${SUFFIX}`;
 const RATED = `包饺子${SUFFIX}`;
 const REPLY = '收到，下月安排手机课。';
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(H5_INDEX)) throw new Error('dist/h5 is missing: run `npm run build:h5` first');
-  stack = await startStack({ seed: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-async function signIn(persona: string): Promise<Page> {
-  const page = await phonePage(browser);
-  await page.goto(stack.url);
-  await page.locator(`[data-persona="${persona}"]`).click();
-  return page;
-}
+const suite = browserSuite();
 
 async function tab(page: Page, name: string) {
   await page
@@ -51,7 +28,7 @@ async function tab(page: Page, name: string) {
 
 test('a need is reported, answered and arranged; an attended activity is rated and staff see it', async () => {
   // 王秀英 (large type) reports a need from home.
-  const wang = await signIn('resident-wang');
+  const wang = await suite.signIn('resident-wang');
   await visible(wang, '活动清单').waitFor();
   await button(wang, '说说您的需求').click();
   await visible(wang, '需求类别').waitFor();
@@ -64,9 +41,9 @@ test('a need is reported, answered and arranged; an attended activity is rated a
   await screenshot(wang, 'needs-1-wang-submitted-large');
 
   // A draft in next month's list (set up through the API; the linking is done in the app).
-  const staffToken = await stack.session('staff-chaoyang');
+  const staffToken = await suite.stack.session('staff-chaoyang');
   const day = local(new Date()).add(1, 'month').date(12).hour(14).minute(0).second(0);
-  await callAs(stack, staffToken, 'activities', {
+  await callAs(suite.stack, staffToken, 'activities', {
     action: 'saveDraft',
     category: 'culture_sports',
     title: PLANNED,
@@ -80,7 +57,7 @@ test('a need is reported, answered and arranged; an attended activity is rated a
   });
 
   // Staff reply to the need and arrange it into that draft.
-  const staff = await signIn('staff-chaoyang');
+  const staff = await suite.signIn('staff-chaoyang');
   await button(staff, '进入中心工作台').click();
   await button(staff, '查看居民需求').click();
   const card = staff.locator('.card.need:visible', { hasText: NEED });
@@ -96,7 +73,7 @@ test('a need is reported, answered and arranged; an attended activity is rated a
   await screenshot(staff, 'needs-2-staff-inbox-normal');
 
   // 王秀英 sees the reply and 已安排 with the activity in 我的需求.
-  await wang.goto(stack.url);
+  await wang.goto(suite.stack.url);
   await tab(wang, '我的');
   await button(wang, '查看我的需求').click();
   const mine = wang.locator('.card.need:visible', { hasText: NEED });
@@ -109,7 +86,7 @@ test('a need is reported, answered and arranged; an attended activity is rated a
   // An activity under way: 张伟 signed up and checked in by hand (API), then rates it in the app.
   const now = Date.now();
   const startAt = new Date(now + 20 * 60_000);
-  const { activityId } = await callAs<{ activityId: string }>(stack, staffToken, 'activities', {
+  const { activityId } = await callAs<{ activityId: string }>(suite.stack, staffToken, 'activities', {
     action: 'saveDraft',
     category: 'culture_sports',
     title: RATED,
@@ -121,15 +98,20 @@ test('a need is reported, answered and arranged; an attended activity is rated a
     capacity: 10,
     tags: [],
   });
-  await callAs(stack, staffToken, 'activities', { action: 'publishMonth', month: monthOf(startAt) });
-  const zhangToken = await stack.session('resident-zhang');
-  const { registrationId } = await callAs<{ registrationId: string }>(stack, zhangToken, 'registrations', {
-    action: 'signUp',
-    activityId,
-  });
-  await callAs(stack, staffToken, 'checkin', { action: 'manual', registrationId });
+  await callAs(suite.stack, staffToken, 'activities', { action: 'publishMonth', month: monthOf(startAt) });
+  const zhangToken = await suite.stack.session('resident-zhang');
+  const { registrationId } = await callAs<{ registrationId: string }>(
+    suite.stack,
+    zhangToken,
+    'registrations',
+    {
+      action: 'signUp',
+      activityId,
+    },
+  );
+  await callAs(suite.stack, staffToken, 'checkin', { action: 'manual', registrationId });
 
-  const zhang = await signIn('resident-zhang');
+  const zhang = await suite.signIn('resident-zhang');
   await visible(zhang, '活动清单').waitFor();
   await tab(zhang, '我的报名');
   const place = zhang.locator('.activity-card:visible', { hasText: RATED }).filter({ hasText: '✓ 已签到' });
@@ -145,7 +127,9 @@ test('a need is reported, answered and arranged; an attended activity is rated a
   await screenshot(zhang, 'needs-5-zhang-thanks-normal');
 
   // Staff open the activity's feedback from its roster.
-  await staff.goto(`${stack.url}/#/packages/staff/pages/activity/index?id=${encodeURIComponent(activityId)}`);
+  await staff.goto(
+    `${suite.stack.url}/#/packages/staff/pages/activity/index?id=${encodeURIComponent(activityId)}`,
+  );
   await button(staff, '看评价').click();
   await visible(staff, '满意度分布').waitFor();
   await visible(staff, '满3人评价后显示平均分').waitFor();
@@ -155,11 +139,13 @@ test('a need is reported, answered and arranged; an attended activity is rated a
   await screenshot(staff, 'needs-6-staff-feedback-normal');
 
   // The same view at large type.
-  await staff.goto(stack.url);
+  await staff.goto(suite.stack.url);
   await tab(staff, '我的');
   await staff.locator('[role="switch"]:visible').click();
   await visible(staff, '已开启').waitFor();
-  await staff.goto(`${stack.url}/#/packages/staff/pages/feedback/index?id=${encodeURIComponent(activityId)}`);
+  await staff.goto(
+    `${suite.stack.url}/#/packages/staff/pages/feedback/index?id=${encodeURIComponent(activityId)}`,
+  );
   await visible(staff, '满意度分布').waitFor();
   await screenshot(staff, 'needs-7-staff-feedback-large');
 });

@@ -4,31 +4,15 @@
  * cancels; 张伟 sees in 我的报名 that the seat is his and has an inbox message saying so. Screenshots at
  * normal type (张伟, staff) and large type (王秀英 has 大字模式 on; staff switch it on at the end).
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { monthOf } from '../../shared/rules/time';
-import { type Stack, startStack } from '../support/stack';
-import { button, field, launchChromium, phonePage, rootFontPx, screenshot, visible } from './browser';
+import { browserSuite, button, field, phonePage, rootFontPx, screenshot, visible } from './browser';
 
 jest.setTimeout(240_000);
 
-const H5_INDEX = join(__dirname, '..', '..', 'dist', 'h5', 'index.html');
 const TITLE = `邻里合唱${Date.now().toString(36).slice(-4)}`;
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(H5_INDEX)) throw new Error('dist/h5 is missing: run `npm run build:h5` first');
-  stack = await startStack({ seed: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const suite = browserSuite();
 
 const exactly = (page: Page, text: string) =>
   page.getByText(text, { exact: true }).locator('visible=true').first();
@@ -37,8 +21,8 @@ const exactly = (page: Page, text: string) =>
 const tomorrowIsNextMonth = monthOf(new Date(Date.now() + 24 * 3600_000)) !== monthOf(new Date());
 
 async function signIn(persona: string): Promise<Page> {
-  const page = await phonePage(browser);
-  await page.goto(stack.url);
+  const page = await phonePage(suite.browser);
+  await page.goto(suite.stack.url);
   await page.locator(`[data-persona="${persona}"]`).waitFor();
   await page.locator(`[data-persona="${persona}"]`).click();
   return page;
@@ -167,7 +151,7 @@ test('a one-seat activity: published, taken, waitlisted, given back and handed t
   await screenshot(staff, 'signup-10-staff-roster-normal');
 
   // The staff screens at large type too.
-  await staff.goto(stack.url);
+  await staff.goto(suite.stack.url);
   await tab(staff, '我的');
   await staff.locator('[role="switch"]:visible').click();
   await visible(staff, '已开启').waitFor();

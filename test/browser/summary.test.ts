@@ -1,40 +1,16 @@
 /**
- * Issue 6 end to end in the h5 build against the seeded local stack: the street office of 朝阳 opens 街道汇总
+ * Summaries end to end in the h5 build against the seeded local stack: the street office of 朝阳 opens 街道汇总
  * from its home page, sees the last six months with the charts drawn and its centres' figures, taps 导出表格,
  * and the downloaded workbook, read back with exceljs, lists the street's centres. Then the same page at
  * large type.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { type Stack, startStack } from '../support/stack';
-import { button, callAs, launchChromium, phonePage, rootFontPx, screenshot, visible } from './browser';
+import type { Page } from 'playwright-core';
+import { browserSuite, button, callAs, rootFontPx, screenshot, visible } from './browser';
 
 jest.setTimeout(240_000);
 
-const H5_INDEX = join(__dirname, '..', '..', 'dist', 'h5', 'index.html');
-
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(H5_INDEX)) throw new Error('dist/h5 is missing: run `npm run build:h5` first');
-  stack = await startStack({ seed: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-async function signIn(persona: string): Promise<Page> {
-  const page = await phonePage(browser);
-  await page.goto(stack.url);
-  await page.locator(`[data-persona="${persona}"]`).click();
-  return page;
-}
+const suite = browserSuite();
 
 /** How many pixels of a drawn chart are not the white background. */
 const inkedPixels = (page: Page) =>
@@ -65,17 +41,17 @@ function workbookText(book: ExcelJS.Workbook): string {
 }
 
 test('a street office sees the summary with its charts, exports the workbook and it lists the centres', async () => {
-  const token = await stack.session('office-chaoyang');
-  const { member } = await callAs<{ member: { streetId: string } }>(stack, token, 'account', {
+  const token = await suite.stack.session('office-chaoyang');
+  const { member } = await callAs<{ member: { streetId: string } }>(suite.stack, token, 'account', {
     action: 'whoami',
   });
-  const { centers } = await callAs<{ centers: { name: string }[] }>(stack, token, 'account', {
+  const { centers } = await callAs<{ centers: { name: string }[] }>(suite.stack, token, 'account', {
     action: 'listCenters',
     streetId: member.streetId,
   });
   expect(centers.length).toBeGreaterThan(0);
 
-  const page = await signIn('office-chaoyang');
+  const page = await suite.signIn('office-chaoyang');
   await button(page, '进入街道工作台').click();
   await button(page, '查看街道汇总').click();
   await visible(page, '各中心对比').waitFor();
@@ -103,7 +79,7 @@ test('a street office sees the summary with its charts, exports the workbook and
   expect(cells).not.toMatch(/openid|1[3-9]\d{9}/);
 
   // Large type: the same page, everything bigger, the charts redrawn.
-  await callAs(stack, token, 'account', { action: 'updateProfile', elderlyMode: true });
+  await callAs(suite.stack, token, 'account', { action: 'updateProfile', elderlyMode: true });
   await page.reload();
   await visible(page, '各中心对比').waitFor();
   expect(await rootFontPx(page)).toBeCloseTo(23.8, 1);
@@ -112,7 +88,7 @@ test('a street office sees the summary with its charts, exports the workbook and
 });
 
 test('staff see their centre’s month, the city its districts, and 星级评定 explains each centre’s stars', async () => {
-  const staff = await signIn('staff-chaoyang');
+  const staff = await suite.signIn('staff-chaoyang');
   await button(staff, '进入中心工作台').click();
   await button(staff, '查看本中心数据').click();
   await visible(staff, '本月活动').waitFor();
@@ -120,7 +96,7 @@ test('staff see their centre’s month, the city its districts, and 星级评定
   await staff.locator('.chart:visible[data-drawn="yes"]').nth(1).waitFor();
   await screenshot(staff, 'summary-2-staff-center-normal');
 
-  const city = await signIn('city');
+  const city = await suite.signIn('city');
   await button(city, '进入全市概览').click();
   await button(city, '查看全市数据').click();
   await visible(city, '各区县').waitFor();
@@ -128,7 +104,7 @@ test('staff see their centre’s month, the city its districts, and 星级评定
   await city.locator('.chart:visible[data-drawn="yes"]').nth(2).waitFor();
   await screenshot(city, 'summary-3-city-normal');
 
-  const office = await signIn('office-chaoyang');
+  const office = await suite.signIn('office-chaoyang');
   await button(office, '进入街道工作台').click();
   await button(office, '查看星级评定').click();
   await visible(office, '评定说明').waitFor();
