@@ -4,14 +4,13 @@ import type { meetingViewSchema, TopicStatus, TopicView } from '../../../../../.
 import { formatWhen } from '../../../../../../shared/rules/time';
 import { call } from '../../../../api/client';
 import { councilsApi } from '../../../../api/functions/councils';
-import { Screen } from '../../../../components/Screen';
 import { EmptyState, ErrorState, Loading } from '../../../../components/Status';
 import { byStatus } from '../../../../councils/describe';
 import { TopicCard } from '../../../../councils/TopicCard';
 import { useOnReturn } from '../../../../hooks/useOnReturn';
 import { useRemote } from '../../../../hooks/useRemote';
 import { go, ROUTES } from '../../../../routes';
-import { useMember } from '../../../../state/member';
+import { HomeCenterScreen } from '../../components/HomeCenterScreen';
 import { RateOutcome, SupportTopic } from '../../components/TopicActions';
 
 type Meeting = z.output<typeof meetingViewSchema>;
@@ -32,9 +31,7 @@ const TEXT = {
   } satisfies Record<TopicStatus, { title: string; hint: string }>,
   empty: '还没有议题',
   emptyHint: '小区里有要大家商量解决的事，比如停车、垃圾分类，可以提一个议题。',
-  noCenter: '还没有选常去的邻里中心',
   noCenterHint: '选好中心后，就能看它的议事会。',
-  choose: '选择邻里中心',
 } as const;
 
 const ORDER: readonly TopicStatus[] = ['open', 'scheduled', 'resolved', 'done'];
@@ -108,28 +105,9 @@ function Council({ centerId, centerName }: { centerId: string; centerName: strin
 
 /** Resident subpackage: the home center's council — open topics to support, meetings, decisions and their progress. */
 export default function CouncilPage() {
-  const member = useMember();
-  const body = () => {
-    if (member.status === 'error' && !member.data)
-      return <ErrorState error={member.error} onRetry={() => void member.reload()} />;
-    if (!member.data) return <Loading />;
-    const center = member.data.homeCenter;
-    if (!center) {
-      return (
-        <EmptyState
-          title={TEXT.noCenter}
-          hint={TEXT.noCenterHint}
-          actionText={TEXT.choose}
-          onAction={() => go(ROUTES.centers)}
-        />
-      );
-    }
-    return <Council centerId={center.id} centerName={center.name} />;
-  };
   return (
-    <Screen>
-      <Text className="title">{TEXT.title}</Text>
-      {body()}
-    </Screen>
+    <HomeCenterScreen title={TEXT.title} noCenterHint={TEXT.noCenterHint}>
+      {(center) => <Council centerId={center.id} centerName={center.name} />}
+    </HomeCenterScreen>
   );
 }

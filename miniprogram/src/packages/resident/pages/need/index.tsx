@@ -5,15 +5,14 @@ import { call } from '../../../../api/client';
 import { fieldMessage } from '../../../../api/errors';
 import { needsApi } from '../../../../api/functions/needs';
 import { ChipGroup } from '../../../../components/ChipGroup';
-import { Screen } from '../../../../components/Screen';
-import { EmptyState, ErrorState, FormError, Loading } from '../../../../components/Status';
+import { FormError } from '../../../../components/Status';
 import { SubmitButton } from '../../../../components/SubmitButton';
 import { TextArea } from '../../../../components/TextArea';
 import { useDebounced } from '../../../../hooks/useDebounced';
 import { useMutation } from '../../../../hooks/useMutation';
 import { useRemote } from '../../../../hooks/useRemote';
 import { go, goBack, ROUTES } from '../../../../routes';
-import { useMember } from '../../../../state/member';
+import { HomeCenterScreen } from '../../components/HomeCenterScreen';
 import { SimilarNeeds } from '../../components/SimilarNeeds';
 
 const TEXT = {
@@ -30,9 +29,7 @@ const TEXT = {
   mine: '查看我的需求',
   another: '再提一个',
   back: '返回',
-  noCenter: '还没有选常去的邻里中心',
   noCenterHint: '选好中心后，才能向它提需求。',
-  choose: '选择邻里中心',
 } as const;
 
 const CATEGORY_CHIPS = NEED_CATEGORIES.map((value) => ({ value, label: NEED_CATEGORY_LABELS[value] }));
@@ -141,28 +138,9 @@ function NeedForm({ centerId, centerName }: { centerId: string; centerName: stri
 
 /** Resident subpackage: report a need to the home center, or +1 a look-alike one instead. */
 export default function NeedReportPage() {
-  const member = useMember();
-  const body = () => {
-    if (member.status === 'error' && !member.data)
-      return <ErrorState error={member.error} onRetry={() => void member.reload()} />;
-    if (!member.data) return <Loading />;
-    const center = member.data.homeCenter;
-    if (!center) {
-      return (
-        <EmptyState
-          title={TEXT.noCenter}
-          hint={TEXT.noCenterHint}
-          actionText={TEXT.choose}
-          onAction={() => go(ROUTES.centers)}
-        />
-      );
-    }
-    return <NeedForm centerId={center.id} centerName={center.name} />;
-  };
   return (
-    <Screen>
-      <Text className="title">{TEXT.title}</Text>
-      {body()}
-    </Screen>
+    <HomeCenterScreen title={TEXT.title} noCenterHint={TEXT.noCenterHint}>
+      {(center) => <NeedForm centerId={center.id} centerName={center.name} />}
+    </HomeCenterScreen>
   );
 }

@@ -9,14 +9,13 @@ import { call } from '../../../../api/client';
 import { fieldMessage } from '../../../../api/errors';
 import { councilsApi } from '../../../../api/functions/councils';
 import { ChipGroup } from '../../../../components/ChipGroup';
-import { Screen } from '../../../../components/Screen';
-import { EmptyState, ErrorState, FormError, Loading } from '../../../../components/Status';
+import { FormError } from '../../../../components/Status';
 import { SubmitButton } from '../../../../components/SubmitButton';
 import { TextArea } from '../../../../components/TextArea';
 import { TextField } from '../../../../components/TextField';
 import { useMutation } from '../../../../hooks/useMutation';
-import { go, goBack, ROUTES } from '../../../../routes';
-import { useMember } from '../../../../state/member';
+import { goBack } from '../../../../routes';
+import { HomeCenterScreen } from '../../components/HomeCenterScreen';
 
 const TEXT = {
   title: '提一个议题',
@@ -35,9 +34,7 @@ const TEXT = {
   council: '回到议事会',
   another: '再提一个',
   back: '返回',
-  noCenter: '还没有选常去的邻里中心',
   noCenterHint: '选好中心后，才能向它的议事会提议题。',
-  choose: '选择邻里中心',
 } as const;
 
 const CATEGORY_CHIPS = TOPIC_CATEGORIES.map((value) => ({ value, label: TOPIC_CATEGORY_LABELS[value] }));
@@ -149,28 +146,9 @@ function ProposeForm({ centerId, centerName }: { centerId: string; centerName: s
 
 /** Resident subpackage: put a topic before the home center's council. */
 export default function ProposeTopicPage() {
-  const member = useMember();
-  const body = () => {
-    if (member.status === 'error' && !member.data)
-      return <ErrorState error={member.error} onRetry={() => void member.reload()} />;
-    if (!member.data) return <Loading />;
-    const center = member.data.homeCenter;
-    if (!center) {
-      return (
-        <EmptyState
-          title={TEXT.noCenter}
-          hint={TEXT.noCenterHint}
-          actionText={TEXT.choose}
-          onAction={() => go(ROUTES.centers)}
-        />
-      );
-    }
-    return <ProposeForm centerId={center.id} centerName={center.name} />;
-  };
   return (
-    <Screen>
-      <Text className="title">{TEXT.title}</Text>
-      {body()}
-    </Screen>
+    <HomeCenterScreen title={TEXT.title} noCenterHint={TEXT.noCenterHint}>
+      {(center) => <ProposeForm centerId={center.id} centerName={center.name} />}
+    </HomeCenterScreen>
   );
 }
