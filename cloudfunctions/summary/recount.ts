@@ -228,7 +228,13 @@ export async function rebuildCounters(
     if (drift.length < MAX_DRIFT_LISTED) drift.push(d);
   };
   const months = await monthsWithRecords(db);
-  for (const [index, month] of months.entries()) {
+  // Months are independent: two at a time keep the database's readers busy (each month's records are read
+  // by a handful of aggregations, one of which is most of the work).
+  let next = 0;
+  const recountNext = async (): Promise<void> => {
+    const index = next++;
+    const month = months[index];
+    if (month === undefined) return;
     onMonth?.(month, index, months.length);
     const [recount, storedRows] = await Promise.all([
       recountMonth(db, month),
@@ -290,6 +296,8 @@ export async function rebuildCounters(
       );
     }
     await Promise.all(ratingRepairs);
-  }
+    return recountNext();
+  };
+  await Promise.all([recountNext(), recountNext()]);
   return { drift, driftCount, centerMonths, activities };
 }

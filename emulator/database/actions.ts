@@ -37,7 +37,7 @@ type Action = (context: Context, body: Doc) => Reply;
 /** CloudBase-style generated ids: 32 hex characters. */
 const newId = (): string => randomBytes(16).toString('hex');
 
-function existingCollection(context: Context, body: Doc): string {
+function existingCollection(context: Pick<Context, 'store'>, body: Doc): string {
   const name = requiredString(body, 'collectionName');
   if (!context.store.hasCollection(name)) {
     throw new DatabaseError(ERROR_CODES.collectionNotExist, `Db or Table not exist: ${name}`);
@@ -196,10 +196,13 @@ const removeDocument: Action = (context, body) => {
   return { data: { deleted: removed.length } };
 };
 
-const aggregateDocuments: Action = (context, body) => {
-  const collection = existingCollection(context, body);
-  return { data: { list: aggregate(context.store, collection, parseStages(body.stages, context.now)) } };
-};
+/** `aggregateDocuments` needs only a store to read: reader threads run it on their own connection. */
+export function aggregateReply(store: Store, body: Doc, now: number) {
+  const collection = existingCollection({ store }, body);
+  return { data: { list: aggregate(store, collection, parseStages(body.stages, now)) } };
+}
+
+const aggregateDocuments: Action = ({ store, now }, body) => aggregateReply(store, body, now);
 
 const startTransaction: Action = ({ transactions, now }) => ({ transactionId: transactions.start(now) });
 

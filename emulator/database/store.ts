@@ -43,8 +43,18 @@ export class Store {
   private readonly existing = new Set<string>();
   private readonly multikey = new Set<string>();
 
-  constructor(file: string, manifest: IndexManifest) {
-    this.db = new Database(file);
+  /**
+   * `readonly`: a second connection to a file another Store writes, for aggregations on another thread. WAL
+   * lets it read the last committed state while the writer goes on; it changes nothing, not even the schema.
+   */
+  constructor(file: string, manifest: IndexManifest, options: { readonly?: boolean } = {}) {
+    this.db = new Database(file, { readonly: options.readonly === true });
+    this.manifest = manifest;
+    if (options.readonly) {
+      this.db.pragma('cache_size = -65536');
+      this.refresh();
+      return;
+    }
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     // Index pages of a large collection stay in memory (the default 2 MB cache rereads them on every insert),
@@ -52,23 +62,28 @@ export class Store {
     // about 2.5x faster. Durability is unchanged: every commit still reaches the WAL with an fsync.
     this.db.pragma('cache_size = -65536');
     this.db.pragma('wal_autocheckpoint = 10000');
-    this.manifest = manifest;
     this.db.exec(
       'CREATE TABLE IF NOT EXISTS _multikey (collection TEXT NOT NULL, path TEXT NOT NULL, PRIMARY KEY (collection, path))',
     );
-    const tables = this.db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'coll\\_%' ESCAPE '\\'")
+    this.refresh();
+    this.db.transaction(() => {
+      for (const collection of this.existing) this.syncIndexes(collection);
+    })();
+  }
+
+  /** Reads which collections exist and which indexed paths hold arrays: a reader catches up with the writer. */
+  refresh(): void {
+    const tables = this.statement(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'coll\\_%' ESCAPE '\\'",
+    )
       .pluck()
       .all();
     for (const table of tables) {
       if (typeof table === 'string') this.existing.add(table.slice(TABLE_PREFIX.length));
     }
-    for (const row of this.db.prepare('SELECT collection, path FROM _multikey').all()) {
+    for (const row of this.statement('SELECT collection, path FROM _multikey').all()) {
       if (isPlainObject(row)) this.multikey.add(`${String(row.collection)}\0${String(row.path)}`);
     }
-    this.db.transaction(() => {
-      for (const collection of this.existing) this.syncIndexes(collection);
-    })();
   }
 
   close(): void {

@@ -13,11 +13,15 @@ export interface ThreadedDatabase extends DatabaseEmulator {
   closed(): Promise<void>;
 }
 
-let compiled: string | undefined;
+const compiled = new Map<string, string>();
 
-/** The thread's code, bundled once; the native SQLite binding is required from where it is installed. */
-function threadSource(): string {
-  if (compiled === undefined) {
+/**
+ * A thread's code (`thread.ts`, `reader.ts`), bundled once; the native SQLite binding is required from where
+ * it is installed.
+ */
+function threadSource(entry: string): string {
+  let source = compiled.get(entry);
+  if (source === undefined) {
     const sqlite = join(
       dirname(createRequire(__filename).resolve('better-sqlite3/package.json')),
       'lib',
@@ -28,7 +32,7 @@ function threadSource(): string {
     // time in the getters).
     const mingo = join(dirname(createRequire(__filename).resolve('mingo/package.json')), 'esm');
     const result = buildSync({
-      entryPoints: [join(__dirname, 'thread.ts')],
+      entryPoints: [join(__dirname, entry)],
       bundle: true,
       platform: 'node',
       format: 'cjs',
@@ -39,10 +43,11 @@ function threadSource(): string {
       external: [sqlite],
     });
     const output = result.outputFiles[0];
-    if (!output) throw new Error('compiling the database thread produced no output');
-    compiled = output.text;
+    if (!output) throw new Error(`compiling ${entry} produced no output`);
+    source = output.text;
+    compiled.set(entry, source);
   }
-  return compiled;
+  return source;
 }
 
 /** Opens the database in its own thread: `handle` for in-process callers, `url` for SDK clients. */
@@ -50,7 +55,10 @@ export function openDatabaseThread(options: {
   file: string;
   indexes: IndexManifest;
 }): Promise<ThreadedDatabase> {
-  const worker = new Worker(threadSource(), { eval: true, workerData: options });
+  const worker = new Worker(threadSource('thread.ts'), {
+    eval: true,
+    workerData: { ...options, readerSource: threadSource('reader.ts') },
+  });
   const waiting = new Map<number, (reply: Record<string, unknown>) => void>();
   let nextId = 1;
   let onClosed: (() => void) | undefined;
