@@ -26,7 +26,8 @@ const TEXT = {
  */
 function targetOf({ kind, needId, activityId }: InboxMessage): { open: () => void; text: string } | null {
   if (needId) return { open: () => go(ROUTES.myNeeds), text: TEXT.openNeeds };
-  if (kind.startsWith('topic_') && !activityId) return { open: () => go(ROUTES.council), text: TEXT.openCouncil };
+  if (kind.startsWith('topic_') && !activityId)
+    return { open: () => go(ROUTES.council), text: TEXT.openCouncil };
   if (activityId) return { open: () => go(ROUTES.activity, { id: activityId }), text: TEXT.open };
   return null;
 }
