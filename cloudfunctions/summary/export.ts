@@ -36,11 +36,18 @@ const FIGURE_COLUMNS: { header: string; width: number; value: (f: Figures) => st
   { header: '现场加入', width: 9, value: (f) => f.checkinsWalkIn },
 ];
 
-function styleHeader(sheet: ExcelJS.Worksheet) {
+type Column = [header: string, width: number];
+
+/** A sheet with a bold, frozen header row and its rows. */
+function addSheet(book: ExcelJS.Workbook, name: string, columns: Column[], rows: (string | number)[][]) {
+  const sheet = book.addWorksheet(name);
+  sheet.columns = columns.map(([header, width]) => ({ header, width }));
+  for (const row of rows) sheet.addRow(row);
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   sheet.views = [{ state: 'frozen', ySplit: 1, xSplit: 1 }];
+  return sheet;
 }
 
 /**
@@ -56,41 +63,36 @@ export const exportWorkbook: ActionHandler<Summary['export']> = {
     book.creator = '幸福邻里';
     book.created = ctx.now;
 
-    const centers = book.addWorksheet('各中心对比');
-    centers.columns = [
-      { header: '邻里中心', width: 22 },
-      { header: '运营机构', width: 22 },
-      ...FIGURE_COLUMNS.map((c) => ({ header: c.header, width: c.width })),
-    ];
-    for (const c of s.centers) {
-      const status = c.center.status === 'building' ? '（建设中）' : '';
-      centers.addRow([
-        `${c.center.name}${status}`,
-        c.center.operatorName,
-        ...FIGURE_COLUMNS.map((col) => col.value(c.figures)),
-      ]);
-    }
-    const total = centers.addRow([
-      `${s.street.name}合计`,
-      '',
-      ...FIGURE_COLUMNS.map((col) => col.value(s.totals)),
-    ]);
-    total.font = { bold: true };
-    styleHeader(centers);
+    const centers = addSheet(
+      book,
+      '各中心对比',
+      [['邻里中心', 22], ['运营机构', 22], ...FIGURE_COLUMNS.map((c): Column => [c.header, c.width])],
+      [
+        ...s.centers.map((c) => [
+          `${c.center.name}${c.center.status === 'building' ? '（建设中）' : ''}`,
+          c.center.operatorName,
+          ...FIGURE_COLUMNS.map((col) => col.value(c.figures)),
+        ]),
+        [`${s.street.name}合计`, '', ...FIGURE_COLUMNS.map((col) => col.value(s.totals))],
+      ],
+    );
+    const total = centers.lastRow;
+    if (total) total.font = { bold: true };
 
-    const months = book.addWorksheet('逐月趋势');
-    months.columns = [
-      { header: '月份', width: 10 },
-      { header: '计划活动', width: 10 },
-      { header: '举办活动', width: 10 },
-      { header: '参与人次', width: 10 },
-      { header: '服务居民', width: 10 },
-      { header: '评价数', width: 9 },
-      { header: '平均满意度', width: 11 },
-      { header: '新增需求', width: 10 },
-    ];
-    for (const t of s.trend) {
-      months.addRow([
+    addSheet(
+      book,
+      '逐月趋势',
+      [
+        ['月份', 10],
+        ['计划活动', 10],
+        ['举办活动', 10],
+        ['参与人次', 10],
+        ['服务居民', 10],
+        ['评价数', 9],
+        ['平均满意度', 11],
+        ['新增需求', 10],
+      ],
+      s.trend.map((t) => [
         t.month,
         t.activitiesPlanned,
         t.activitiesHeld,
@@ -99,38 +101,44 @@ export const exportWorkbook: ActionHandler<Summary['export']> = {
         t.ratings,
         orDash(t.averageRating),
         t.needsReported,
-      ]);
-    }
-    styleHeader(months);
+      ]),
+    );
 
-    const kinds = book.addWorksheet('活动类别与评价标签');
-    kinds.columns = [
-      { header: '项目', width: 16 },
-      { header: '计划', width: 9 },
-      { header: '取消', width: 9 },
-      { header: '举办', width: 9 },
-    ];
-    for (const c of s.totals.categories) {
-      kinds.addRow([CATEGORY_LABELS[c.category], c.published, c.cancelled, c.held]);
-    }
+    const kinds = addSheet(
+      book,
+      '活动类别与评价标签',
+      [
+        ['项目', 16],
+        ['计划', 9],
+        ['取消', 9],
+        ['举办', 9],
+      ],
+      s.totals.categories.map((c) => [CATEGORY_LABELS[c.category], c.published, c.cancelled, c.held]),
+    );
     kinds.addRow([]);
     kinds.addRow(['评价标签', '次数']).font = { bold: true };
     for (const t of s.totals.tags) kinds.addRow([t.tag, t.count]);
-    styleHeader(kinds);
 
-    const low = book.addWorksheet('评价较低的活动');
-    low.columns = [
-      { header: '活动', width: 24 },
-      { header: '邻里中心', width: 22 },
-      { header: '月份', width: 10 },
-      { header: '类别', width: 12 },
-      { header: '评价数', width: 9 },
-      { header: '平均满意度', width: 11 },
-    ];
-    for (const a of s.lowestActivities) {
-      low.addRow([a.title, a.centerName, a.month, CATEGORY_LABELS[a.category], a.ratings, a.averageRating]);
-    }
-    styleHeader(low);
+    addSheet(
+      book,
+      '评价较低的活动',
+      [
+        ['活动', 24],
+        ['邻里中心', 22],
+        ['月份', 10],
+        ['类别', 12],
+        ['评价数', 9],
+        ['平均满意度', 11],
+      ],
+      s.lowestActivities.map((a) => [
+        a.title,
+        a.centerName,
+        a.month,
+        CATEGORY_LABELS[a.category],
+        a.ratings,
+        a.averageRating,
+      ]),
+    );
 
     const buffer = Buffer.from(await book.xlsx.writeBuffer());
     const range = from === to ? from : `${from}至${to}`;

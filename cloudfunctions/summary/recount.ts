@@ -11,16 +11,25 @@ import { AGGREGATE_ROWS } from './counters';
 export const MAX_DRIFT_LISTED = 500;
 
 type Row = Record<string, unknown>;
-type Stage = [name: 'match' | 'group' | 'project' | 'sort', value: object];
+type Stage = [name: 'match' | 'group', value: object];
+
+/** The part of the SDK's aggregate builder used here (the SDK leaves it untyped). */
+interface Pipeline {
+  match(value: object): Pipeline;
+  group(value: object): Pipeline;
+  sort(value: object): Pipeline;
+  skip(n: number): Pipeline;
+  limit(n: number): Pipeline;
+  end(): Promise<{ data?: Row[] }>;
+}
 
 /** Every row of an aggregation, page by page: CloudBase answers at most 10,000 rows per call. */
 async function rows(db: Database, collection: string, stages: Stage[]): Promise<Row[]> {
   const out: Row[] = [];
   for (let skip = 0; ; skip += AGGREGATE_ROWS) {
-    // biome-ignore lint/suspicious/noExplicitAny: the SDK's aggregate builder is untyped.
-    let agg: any = db.collection(collection).aggregate();
+    let agg = db.collection(collection).aggregate() as Pipeline;
     for (const [name, value] of stages) agg = agg[name](value);
-    const res: { data?: Row[] } = await agg.sort({ _id: 1 }).skip(skip).limit(AGGREGATE_ROWS).end();
+    const res = await agg.sort({ _id: 1 }).skip(skip).limit(AGGREGATE_ROWS).end();
     const page = res.data ?? [];
     out.push(...page);
     if (page.length < AGGREGATE_ROWS) return out;

@@ -242,6 +242,31 @@ test('scope and bad input: residents cannot run the agenda; fields are named; no
   expect(codeOf(await wang('councils', 'list', {}))).toBe('VALIDATION');
 });
 
+test('a topic nobody acted on for 30 days is flagged for staff and the street office; acting clears it', async () => {
+  const { topicId } = unwrap(
+    await wang('councils', 'propose', {
+      centerId: CENTER,
+      title: '小区门口缺个座椅',
+      description: '老人买菜回来想歇歇脚，门口没有座椅。',
+      category: 'other',
+    }),
+  );
+  const flagged = (list: { topics: { topicId: string; idle: boolean }[] }) =>
+    list.topics.find((t) => t.topicId === topicId)?.idle;
+  expect(flagged(unwrap(await staff('councils', 'list', {})))).toBe(false);
+  await fixtureDatabase(stack)
+    .collection(COLLECTIONS.topics)
+    .doc(topicId)
+    .update({ lastActionAt: new Date(Date.now() - 31 * 24 * 3600_000) });
+  const forStaff = unwrap(await staff('councils', 'list', {}));
+  expect(flagged(forStaff)).toBe(true);
+  expect(forStaff.idle).toBeGreaterThanOrEqual(1);
+  expect(flagged(unwrap(await office('councils', 'list', {})))).toBe(true);
+  const meeting = await meetingThatBegan();
+  unwrap(await staff('councils', 'schedule', { topicIds: [topicId], activityId: meeting }));
+  expect(flagged(unwrap(await staff('councils', 'list', {})))).toBe(false);
+});
+
 test('after any sequence of council steps the counters equal a recount', async () => {
   const meeting = await meetingThatBegan();
   await begin(meeting);
