@@ -75,6 +75,13 @@ export async function rootFontPx(page: Page): Promise<number> {
 export const visible = (page: Page, text: string) =>
   page.getByText(text, { exact: false }).locator('visible=true').first();
 
+/**
+ * The shown page that contains `text`. While Taro's router swaps pages, the page being left can still be
+ * visible for a moment, so "the first visible page" may be the old one; naming a text of the new page settles it.
+ */
+export const screenWith = (page: Page, text: string) =>
+  page.locator('.screen:visible', { hasText: text }).first();
+
 /** A visible button by its words. */
 export const button = (page: Page, name: string | RegExp) =>
   page.locator('.btn:visible, taro-button-core:visible', { hasText: name }).first();

@@ -6,7 +6,16 @@
  */
 import type { Page } from 'playwright-core';
 import { monthOf } from '../../shared/rules/time';
-import { browserSuite, button, field, phonePage, rootFontPx, screenshot, visible } from './browser';
+import {
+  browserSuite,
+  button,
+  field,
+  phonePage,
+  rootFontPx,
+  screenshot,
+  screenWith,
+  visible,
+} from './browser';
 
 jest.setTimeout(240_000);
 
@@ -144,7 +153,7 @@ test('a one-seat activity: published, taken, waitlisted, given back and handed t
   await visible(staff, TITLE).waitFor();
   await staff.locator('.card:visible', { hasText: TITLE }).locator('.btn', { hasText: '报名名单' }).click();
   await visible(staff, '张伟').waitFor();
-  const roster = (await staff.locator('.screen:visible').first().textContent()) ?? '';
+  const roster = (await screenWith(staff, '张伟').textContent()) ?? '';
   expect(roster).toContain('王秀英');
   expect(roster).toMatch(/139\*{4}5678/);
   expect(roster).not.toContain('13967205678');

@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { browserSuite, button, callAs, rootFontPx, screenshot, visible } from './browser';
+import { browserSuite, button, callAs, rootFontPx, screenshot, screenWith, visible } from './browser';
 
 jest.setTimeout(240_000);
 
@@ -58,7 +58,7 @@ test('a street office sees the summary with its charts, exports the workbook and
 
   // The six months up to this one, their figures in words, and the three charts drawn.
   await expect(page.locator('.chip:visible', { hasText: '近6个月' }).textContent()).resolves.toContain('✓');
-  const summary = page.locator('.screen:visible').first();
+  const summary = screenWith(page, '各中心对比');
   for (const label of ['参与人次', '服务居民', '出勤率', '爽约率', '满意度', '需求办结率', '平均回复时长'])
     await expect(summary.textContent()).resolves.toContain(label);
   for (const center of centers) await expect(summary.textContent()).resolves.toContain(center.name);
@@ -92,7 +92,7 @@ test('staff see their centre’s month, the city its districts, and 星级评定
   await button(staff, '进入中心工作台').click();
   await button(staff, '查看本中心数据').click();
   await visible(staff, '本月活动').waitFor();
-  await expect(staff.locator('.screen:visible').first().textContent()).resolves.toContain('朝阳幸福邻里中心');
+  await expect(screenWith(staff, '本月活动').textContent()).resolves.toContain('朝阳幸福邻里中心');
   await staff.locator('.chart:visible[data-drawn="yes"]').nth(1).waitFor();
   await screenshot(staff, 'summary-2-staff-center-normal');
 
@@ -100,7 +100,7 @@ test('staff see their centre’s month, the city its districts, and 星级评定
   await button(city, '进入全市概览').click();
   await button(city, '查看全市数据').click();
   await visible(city, '各区县').waitFor();
-  await expect(city.locator('.screen:visible').first().textContent()).resolves.toContain('运营中');
+  await expect(screenWith(city, '各区县').textContent()).resolves.toContain('运营中');
   await city.locator('.chart:visible[data-drawn="yes"]').nth(2).waitFor();
   await screenshot(city, 'summary-3-city-normal');
 
@@ -108,7 +108,7 @@ test('staff see their centre’s month, the city its districts, and 星级评定
   await button(office, '进入街道工作台').click();
   await button(office, '查看星级评定').click();
   await visible(office, '评定说明').waitFor();
-  const stars = await office.locator('.screen:visible').first().textContent();
+  const stars = await screenWith(office, '评定说明').textContent();
   expect(stars).toContain('朝阳幸福邻里中心');
   expect(stars).toContain('持证社工占比');
   expect(stars).toContain('连续两年未评星的运营机构');
