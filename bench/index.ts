@@ -211,8 +211,9 @@ async function checkinBench(url: string) {
   }
   console.log('');
   const tally: Record<string, number> = {};
-  const scan = async (code: string) => {
-    const res = (await post(`${url}/fn/checkin`, { action: 'scan', code }, staff)) as {
+  // Like the app's scanner, every scan carries a request id of its own.
+  const scan = async (code: string, requestId: string) => {
+    const res = (await post(`${url}/fn/checkin`, { action: 'scan', code, requestId }, staff)) as {
       ok: boolean;
       data: { result: string };
     };
@@ -220,9 +221,11 @@ async function checkinBench(url: string) {
     tally[res.data.result] = (tally[res.data.result] ?? 0) + 1;
   };
   const fresh = await measure('scan, each pass once (签到成功)', PEOPLE, 16, (i) =>
-    scan(payloads[i] as string),
+    scan(payloads[i] as string, `bench-first-${i}`),
   );
-  const again = await measure('scan again (已签到)', 2000, 16, (i) => scan(payloads[i % PEOPLE] as string));
+  const again = await measure('scan again (已签到)', 2000, 16, (i) =>
+    scan(payloads[i % PEOPLE] as string, `bench-again-${i}`),
+  );
   printTable('扫码签到（HTTP /fn，并发 16）', MEASUREMENT_HEADER, [
     measurementRow(fresh),
     measurementRow(again),
@@ -242,8 +245,12 @@ async function checkinBench(url: string) {
   };
   const storm: Record<string, number> = {};
   await Promise.all(
-    Array.from({ length: 200 }, async () => {
-      const res = (await post(`${url}/fn/checkin`, { action: 'scan', code: pass.data.payload }, staff)) as {
+    Array.from({ length: 200 }, async (_x, device) => {
+      const res = (await post(
+        `${url}/fn/checkin`,
+        { action: 'scan', code: pass.data.payload, requestId: `bench-storm-${device}` },
+        staff,
+      )) as {
         data: { result: string };
       };
       storm[res.data.result] = (storm[res.data.result] ?? 0) + 1;

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { COLLECTIONS } from '../../shared/collections';
 import type { CheckinOutcome } from '../../shared/contract/checkin';
-import { type ActionContext, bumpStats, insertOnce, readDoc, recordAudit } from '../kit';
+import { type ActionContext, auditEntry, bumpStats, insertOnce, readDoc } from '../kit';
 import { type RegistrationRecord, registrationRecordSchema } from '../records/activities';
 import { checkinOpen, outcome } from './outcome';
 
@@ -19,12 +19,17 @@ export async function markAttended(
 ): Promise<CheckinOutcome> {
   const { db, now, openid } = ctx;
   if (reg.centerId !== ctx.member.centerId) return outcome('other_center');
-  if (reg.status === 'attended') return outcome('already', reg);
+  // A retry of the very request that checked this person in (the answer was lost on the way) hears it again.
+  if (reg.status === 'attended')
+    return ctx.requestId !== undefined && reg.checkInRequest === ctx.requestId
+      ? outcome('checked_in', reg)
+      : outcome('already', reg);
   if (reg.status !== 'confirmed') return outcome('not_confirmed', reg);
   if (!checkinOpen(reg, now)) return outcome('not_open', reg);
 
-  // The check-in and the visitor marker (first attendance of this person at the center this month: a distinct
-  // resident) are written together, so the door waits for two rounds of writes, not three.
+  // The check-in, the visitor marker (first attendance of this person at the center this month: a distinct
+  // resident) and the audit entry (one per registration, so it has a fixed id) are written together, so the door
+  // waits for two rounds of writes, not four.
   const marker = {
     _id: visitorId(reg),
     centerId: reg.centerId,
@@ -32,26 +37,40 @@ export async function markAttended(
     registrationId: reg._id,
     at: now,
   };
-  const [res, inserted] = await Promise.all([
-    db.collection(COLLECTIONS.registrations).where({ _id: reg._id, status: 'confirmed' }).update({
-      status: 'attended',
-      checkedInAt: now,
-      checkedInBy: openid,
-      checkInMethod: method,
-    }) as Promise<{
+  const audit = auditEntry(ctx, {
+    kind: `checkin.${method}`,
+    targetId: reg._id,
+    detail: { activityId: reg.activityId, method },
+  });
+  const auditId = `checkin_${reg._id}`;
+  const [res, inserted, audited] = await Promise.all([
+    db
+      .collection(COLLECTIONS.registrations)
+      .where({ _id: reg._id, status: 'confirmed' })
+      .update({
+        status: 'attended',
+        checkedInAt: now,
+        checkedInBy: openid,
+        checkInMethod: method,
+        checkInRequest: ctx.requestId ?? null,
+      }) as Promise<{
       updated?: number;
     }>,
     insertOnce(db, COLLECTIONS.visitors, marker),
+    insertOnce(db, COLLECTIONS.audit, { _id: auditId, ...audit }),
   ]);
   if (res.updated !== 1) {
     const latest = await readDoc(db, COLLECTIONS.registrations, reg._id, registrationRecordSchema);
-    // A marker this call wrote for a registration that did not end up attended stands for nobody: it goes.
-    if (inserted && latest?.status !== 'attended') {
-      await db.collection(COLLECTIONS.visitors).where({ _id: marker._id, registrationId: reg._id }).remove();
+    if (latest?.status !== 'attended') {
+      // What this call wrote for a check-in that did not happen stands for nothing: it goes.
+      await Promise.all([
+        inserted &&
+          db.collection(COLLECTIONS.visitors).where({ _id: marker._id, registrationId: reg._id }).remove(),
+        audited && db.collection(COLLECTIONS.audit).doc(auditId).remove(),
+      ]);
+      return outcome('not_confirmed', latest ?? reg);
     }
-    return latest?.status === 'attended'
-      ? outcome('already', latest)
-      : outcome('not_confirmed', latest ?? reg);
+    return outcome('already', latest);
   }
   // The person counts once: when the marker is this registration's (written by this call, or by a duplicate
   // scan of the same pass that lost the race for the check-in).
@@ -67,12 +86,9 @@ export async function markAttended(
     });
   };
   await Promise.all([
-    recordAudit(ctx, {
-      kind: `checkin.${method}`,
-      targetId: reg._id,
-      detail: { activityId: reg.activityId, method },
-    }),
     count(),
+    // A duplicate scan that lost the race may have written the entry first: the check-in is this call's.
+    audited || db.collection(COLLECTIONS.audit).doc(auditId).set(audit),
   ]);
   return outcome('checked_in', reg, now);
 }

@@ -2,41 +2,58 @@ import { randomBytes } from 'node:crypto';
 import { COLLECTIONS } from '../../shared/collections';
 import type { checkinContract } from '../../shared/contract/checkin';
 import { AppError } from '../../shared/errors';
-import { parsePayload, verifyPass } from '../../shared/rules/pass';
+import { type ParsedPass, parsePayload, verifyPass } from '../../shared/rules/pass';
 import { seatIsFree } from '../../shared/rules/seats';
 import { type ActionHandler, assertOwnCenter, bumpStats, readDoc, readMany } from '../kit';
-import { loadActivity, newRegistration, registrationRecordSchema } from '../records/activities';
+import {
+  loadActivity,
+  newRegistration,
+  type RegistrationRecord,
+  registrationRecordSchema,
+} from '../records/activities';
 import { claimPlace } from '../records/seats';
 import { markAttended } from './attend';
 import { outcome } from './outcome';
 
 type Checkin = typeof checkinContract;
 
-/** Staff scan a resident's pass. Every answer is a result for the door, never an error, except bad input. */
-export const scan: ActionHandler<Checkin['scan']> = {
+/**
+ * Staff scan a resident's pass. Every answer is a result for the door, never an error, except bad input. The pass
+ * is looked up while the caller's member record is read; the check-in keeps the request id, so a retry needs no
+ * request record of its own.
+ */
+export const scan: ActionHandler<Checkin['scan'], Scanned> = {
   allow: ['staff'],
-  async run({ code }, ctx) {
+  replays: 'self',
+  async early({ code }, db) {
     const pass = parsePayload(code);
-    if (!pass) return outcome('invalid');
+    if (!pass) return null;
     const [reg] = await readMany(
-      ctx.db,
+      db,
       COLLECTIONS.registrations,
       { passId: pass.passId },
       registrationRecordSchema,
       1,
     );
-    if (!reg?.passSecret) return outcome('invalid');
-    const verdict = verifyPass(reg.passSecret, pass, ctx.now.getTime());
+    return { pass, reg: reg ?? null };
+  },
+  async run(_input, ctx, scanned) {
+    if (!scanned?.reg?.passSecret) return outcome('invalid');
+    const verdict = verifyPass(scanned.reg.passSecret, scanned.pass, ctx.now.getTime());
     if (verdict !== 'valid') return outcome(verdict);
-    return markAttended(ctx, reg, 'scan');
+    return markAttended(ctx, scanned.reg, 'scan');
   },
 };
 
+type Scanned = { pass: ParsedPass; reg: RegistrationRecord | null } | null;
+
 /** Staff check in a registered resident who has no phone with them. */
-export const manual: ActionHandler<Checkin['manual']> = {
+export const manual: ActionHandler<Checkin['manual'], RegistrationRecord | null> = {
   allow: ['staff'],
-  async run({ registrationId }, ctx) {
-    const reg = await readDoc(ctx.db, COLLECTIONS.registrations, registrationId, registrationRecordSchema);
+  replays: 'self',
+  early: ({ registrationId }, db) =>
+    readDoc(db, COLLECTIONS.registrations, registrationId, registrationRecordSchema),
+  async run(_input, ctx, reg) {
     if (!reg) throw new AppError('NOT_FOUND', '没有找到这条报名');
     assertOwnCenter(ctx, reg.centerId);
     return markAttended(ctx, reg, 'manual');

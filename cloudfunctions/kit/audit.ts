@@ -1,12 +1,15 @@
 import { COLLECTIONS } from '../../shared/collections';
 import type { ActionContext } from './define';
 
-/** Who did what to whom and when. Kept for every staff, office and city write. */
-export async function recordAudit(
-  ctx: ActionContext,
-  entry: { kind: string; targetId: string; detail?: Record<string, unknown> },
-): Promise<void> {
-  await ctx.db.collection(COLLECTIONS.audit).add({
+interface AuditFacts {
+  kind: string;
+  targetId: string;
+  detail?: Record<string, unknown>;
+}
+
+/** An audit entry as stored: who did what to whom and when. */
+export function auditEntry(ctx: ActionContext, entry: AuditFacts) {
+  return {
     kind: entry.kind,
     targetId: entry.targetId,
     actor: ctx.openid,
@@ -15,5 +18,10 @@ export async function recordAudit(
     action: ctx.action,
     detail: entry.detail ?? {},
     at: ctx.now,
-  });
+  };
+}
+
+/** Who did what to whom and when. Kept for every staff, office and city write. */
+export async function recordAudit(ctx: ActionContext, entry: AuditFacts): Promise<void> {
+  await ctx.db.collection(COLLECTIONS.audit).add(auditEntry(ctx, entry));
 }

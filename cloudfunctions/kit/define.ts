@@ -17,12 +17,24 @@ export interface ActionContext {
   readonly member: MemberRecord;
   readonly db: Database;
   readonly now: Date;
+  /** The client's id for this request, given to handlers that make their own retries harmless (`replays`). */
+  readonly requestId?: string;
 }
 
-export interface ActionHandler<A extends ActionContract> {
+export interface ActionHandler<A extends ActionContract, Early = unknown> {
   /** Roles that may call the action at all; finer scope checks (own center, own street) happen in `run`. */
   allow: readonly Role[];
-  run(input: z.output<A['input']>, ctx: ActionContext): Promise<z.input<A['output']>>;
+  /**
+   * Reads that need only the input, started together with the caller's member record so the action waits for
+   * one round of reads instead of two. It must not write, and only `run` sees what it read, after the role check.
+   */
+  early?: (input: z.output<A['input']>, db: Database) => Promise<Early>;
+  /**
+   * 'self': the handler stores the request id on the record it writes and answers a retry from there, so no
+   * request record is kept for it (two writes fewer on a hot path such as the door).
+   */
+  replays?: 'self';
+  run(input: z.output<A['input']>, ctx: ActionContext, early: Early): Promise<z.input<A['output']>>;
 }
 
 export type FunctionHandlers<C extends FunctionContract> = { [K in keyof C]: ActionHandler<C[K]> };
@@ -116,15 +128,30 @@ export function defineFunction<C extends FunctionContract>(
 
       const db = database();
       const now = new Date();
+      // `input` was parsed with this very action's schema, which is what `early` and `run` declare they take.
+      const early = (handler.early as ((input: unknown, db: Database) => Promise<unknown>) | undefined)?.(
+        input,
+        db,
+      );
+      // Settled here too, so a failed early read is not an unhandled rejection when the caller is refused.
+      early?.catch(() => undefined);
       const member = await loadOrCreateMember(db, openid, now);
       if (!handler.allow.includes(member.role)) throw new AppError('FORBIDDEN');
 
-      const ctx: ActionContext = { fn, action, openid, member, db, now };
+      const selfReplaying = handler.replays === 'self';
+      const ctx: ActionContext = {
+        fn,
+        action,
+        openid,
+        member,
+        db,
+        now,
+        ...(selfReplaying && requestId !== undefined ? { requestId } : {}),
+      };
       const execute = async (): Promise<Result<unknown>> => {
         try {
-          // `input` was parsed with this very action's schema, which is what `run` declares it takes.
-          const run = handler.run as (input: unknown, ctx: ActionContext) => Promise<unknown>;
-          const output = await run(input, ctx);
+          const run = handler.run as (input: unknown, ctx: ActionContext, early: unknown) => Promise<unknown>;
+          const output = await run(input, ctx, await early);
           const parsed = spec.output.safeParse(output);
           if (!parsed.success) {
             logEvent('error', 'output_contract_violation', {
@@ -140,9 +167,10 @@ export function defineFunction<C extends FunctionContract>(
           throw error;
         }
       };
-      const result = requestId
-        ? await once(db, requestKey(fn, action, openid, requestId), now, execute)
-        : await execute();
+      const result =
+        requestId && !selfReplaying
+          ? await once(db, requestKey(fn, action, openid, requestId), now, execute)
+          : await execute();
       logEvent('info', 'call', {
         fn,
         action,

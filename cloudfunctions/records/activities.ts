@@ -82,6 +82,8 @@ export const registrationRecordSchema = z.object({
   checkedInAt: date.nullable().default(null),
   checkedInBy: z.string().nullable().default(null),
   checkInMethod: z.enum(['scan', 'manual', 'walk_in']).nullable().default(null),
+  /** The client's request id of the check-in, so a retry of that very request hears 签到成功 again. */
+  checkInRequest: z.string().nullable().default(null),
 });
 export type RegistrationRecord = z.infer<typeof registrationRecordSchema>;
 
@@ -147,5 +149,6 @@ export function newRegistration(
     checkedInAt: null,
     checkedInBy: null,
     checkInMethod: null,
+    checkInRequest: null,
   };
 }

@@ -2,6 +2,7 @@
  * Check-in at the door through `/fn`: passes, scans, manual and walk-in check-in, closing, and everything that
  * must be refused.
  */
+import { requestKey } from '../../cloudfunctions/kit/idempotency';
 import { COLLECTIONS } from '../../shared/collections';
 import type { InputOf } from '../../shared/contract';
 import { passPayload } from '../../shared/rules/pass';
@@ -168,9 +169,44 @@ test('50 simultaneous scans of one pass check in exactly once and count once', a
   const outcomes = results.map((r) => unwrap(r).result);
   expect(outcomes.filter((r) => r === 'checked_in')).toHaveLength(1);
   expect(outcomes.filter((r) => r === 'already')).toHaveLength(49);
+  // One audit entry, whichever scan wrote it first.
+  const db = fixtureDatabase(stack);
+  const audit = (await db.collection(COLLECTIONS.audit).where({ targetId: reg.registrationId }).get()).data;
+  expect(audit).toEqual([expect.objectContaining({ kind: 'checkin.scan', actor: 'demo-staff-chaoyang' })]);
   // The storm counted one attendance and the person at most once: the counters match a recount.
   const city = await callerFor(stack, 'city');
   expect(unwrap(await city('summary', 'rebuild', {})).drift).toEqual([]);
+});
+
+test('a scan retried with its request id (the answer was lost) hears 签到成功 again and counts once', async () => {
+  const activityId = await startingSoon();
+  const reg = unwrap(await wang('registrations', 'signUp', { activityId }));
+  const pass = unwrap(await wang('checkin', 'pass', { registrationId: reg.registrationId }));
+  const db = fixtureDatabase(stack);
+  const [record] = (await db.collection(COLLECTIONS.registrations).doc(reg.registrationId).get()).data;
+  const statsId = `${record.centerId}_${record.month}`;
+  const attendances = async () =>
+    ((await db.collection(COLLECTIONS.stats).doc(statsId).get()).data[0]?.attendances as number) ?? 0;
+  const before = await attendances();
+
+  const requestId = 'door-retry-0001';
+  const first = unwrap(await staff('checkin', 'scan', { code: pass.payload, requestId }));
+  const retried = unwrap(await staff('checkin', 'scan', { code: pass.payload, requestId }));
+  expect(first.result).toBe('checked_in');
+  expect(retried).toMatchObject({
+    result: 'checked_in',
+    message: '签到成功',
+    checkedInAt: first.checkedInAt,
+  });
+  // A new scan of the same pass is a new request: 已签到.
+  const another = unwrap(
+    await staff('checkin', 'scan', { code: pass.payload, requestId: 'door-retry-0002' }),
+  );
+  expect(another.result).toBe('already');
+  expect(await attendances()).toBe(before + 1);
+  // The check-in keeps its request id instead of leaving a request record behind.
+  const key = requestKey('checkin', 'scan', 'demo-staff-chaoyang', requestId);
+  expect((await db.collection(COLLECTIONS.requests).doc(key).get()).data).toEqual([]);
 });
 
 test('manual check-in by name or phone tail, walk-ins while seats remain, then closing makes no-shows', async () => {
