@@ -6,9 +6,9 @@ import { Aggregator } from 'mingo';
 import type { Options } from 'mingo/types';
 import { parseRelaxed } from './ejson';
 import { DatabaseError, ERROR_CODES, invalidParam } from './errors';
-import { fieldsRead } from './fields';
+import { fieldsRead, MAX_NARROW_FIELDS } from './fields';
 import { compileGroup, NotCompiled } from './group';
-import { MINGO_OPTIONS, matching, matchingFields } from './query';
+import { MINGO_OPTIONS, matching, matchingFields, nativeRegExps } from './query';
 import type { Store } from './store';
 import { type Doc, encodeDoc, isPlainObject, resolveServerDates } from './wire';
 
@@ -57,13 +57,10 @@ export function parseStages(input: unknown, now: number): Doc[] {
  */
 export const DEFAULT_AGGREGATE_ROWS = 20;
 export const MAX_AGGREGATE_ROWS = 10_000;
-const MAX_NARROW_FIELDS = 12;
 
 export function aggregate(store: Store, collection: string, pipeline: Doc[]): string[] {
   const [first, ...rest] = pipeline;
   const leadingMatch = first !== undefined && isPlainObject(first.$match) ? first.$match : undefined;
-  // Reading a few fields through SQLite beats parsing whole documents; past a dozen (the recount of `stats`
-  // sums about 75) each `->` costs more than one JSON parse of the row.
   const named = fieldsRead(pipeline);
   const fields = named !== undefined && named.length <= MAX_NARROW_FIELDS ? named : undefined;
   const input =
@@ -75,7 +72,7 @@ export function aggregate(store: Store, collection: string, pipeline: Doc[]): st
   const collectionResolver = (name: string): Doc[] =>
     store.hasCollection(name) ? store.scan(name, { clauses: [], params: [] }).map((row) => row.doc) : [];
   const rows = pipeline.some((stage) => '$limit' in stage) ? MAX_AGGREGATE_ROWS : DEFAULT_AGGREGATE_ROWS;
-  return runStages(input, stages, { ...MINGO_OPTIONS, collectionResolver })
+  return runStages(input, nativeRegExps(stages), { ...MINGO_OPTIONS, collectionResolver })
     .slice(0, rows)
     .map(encodeDoc);
 }

@@ -4,6 +4,8 @@
  */
 import { Query } from 'mingo';
 import type { Options } from 'mingo/types';
+import { invalidParam } from './errors';
+import { fieldsQueried, MAX_NARROW_FIELDS } from './fields';
 import type { FieldIndexInfo, SqlFilter, SqlValue, Store, StoredDoc } from './store';
 import { fieldExpr } from './store';
 import { type Doc, encodeDoc, isPlainObject } from './wire';
@@ -72,11 +74,36 @@ function sqlScalar(value: unknown, isId: boolean): SqlValue | undefined {
   return undefined;
 }
 
+/** JavaScript's flags for those of `db.RegExp`'s options that CloudBase accepts. */
+const REGEXP_OPTIONS = /^[imsu]*$/;
+
+/**
+ * The query or stages with every `db.RegExp` condition as a JavaScript RegExp. The SDK sends them as EJSON
+ * `$regularExpression`, which bson decodes to its own BSONRegExp class, and mingo matches only RegExps.
+ */
+export function nativeRegExps<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(nativeRegExps) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  const bson = value as { _bsontype?: unknown; pattern?: unknown; options?: unknown };
+  if (bson._bsontype === 'BSONRegExp') {
+    const { pattern, options } = bson as { pattern: string; options: string };
+    if (!REGEXP_OPTIONS.test(options))
+      throw invalidParam(`regular expression options "${options}": use i, m, s, u`);
+    try {
+      return new RegExp(pattern, options) as T;
+    } catch (error) {
+      throw invalidParam(`regular expression /${pattern}/ is not valid: ${(error as Error).message}`);
+    }
+  }
+  if (!isPlainObject(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, nativeRegExps(item)])) as T;
+}
+
 /** Documents matching `query`, exactly, in insertion order. */
 export function matching(store: Store, collection: string, query: Doc | undefined): StoredDoc[] {
   const candidates = store.scan(collection, planFilter(query ?? {}, store.indexedFields(collection)));
   if (query === undefined || Object.keys(query).length === 0) return candidates;
-  const matcher = new Query(query, MINGO_OPTIONS);
+  const matcher = new Query(nativeRegExps(query), MINGO_OPTIONS);
   return candidates.filter((candidate) => matcher.test(candidate.doc));
 }
 
@@ -93,7 +120,7 @@ export function matchingFields(
     fields,
   );
   if (query === undefined || Object.keys(query).length === 0) return candidates;
-  const matcher = new Query(query, MINGO_OPTIONS);
+  const matcher = new Query(nativeRegExps(query), MINGO_OPTIONS);
   return candidates.filter((candidate) => matcher.test(candidate));
 }
 
@@ -127,5 +154,9 @@ export function find(
 
 export function count(store: Store, collection: string, query: Doc | undefined): number {
   if (query === undefined || Object.keys(query).length === 0) return store.count(collection);
-  return matching(store, collection, query).length;
+  // Counting needs only the fields the query reads, not whole documents parsed.
+  const fields = fieldsQueried(query);
+  return fields !== undefined && fields.length <= MAX_NARROW_FIELDS
+    ? matchingFields(store, collection, query, fields).length
+    : matching(store, collection, query).length;
 }

@@ -172,6 +172,24 @@ describe('ordering, paging, projection, count', () => {
     ).toBe(2);
   });
 
+  test('count agrees with get() whatever the condition reads, db.RegExp included', async () => {
+    const _ = db.command;
+    const conditions: [object, string[]][] = [
+      [{ 'address.city': 'Huzhou' }, ['p1', 'p3']],
+      [{ age: _.gte(30).and(_.lt(40)) }, ['p1', 'p3']],
+      [_.or([{ name: 'Ann' }, { 'address.zip': _.gt(314000) }]), ['p1', 'p4']],
+      [{ nick: _.exists(false) }, ['p1', 'p2']],
+      [{ name: db.RegExp({ regexp: '^[AB]' }) }, ['p1', 'p2']],
+      [{ name: db.RegExp({ regexp: '^a', options: 'i' }) }, ['p1']],
+      [{ tags: _.all(['a']) }, ['p1', 'p4']],
+    ];
+    for (const [condition, ids] of conditions) {
+      const found = await db.collection('people').where(condition).get();
+      expect(found.data.map((d: { _id: string }) => d._id)).toEqual(ids);
+      expect((await db.collection('people').where(condition).count()).total).toBe(ids.length);
+    }
+  });
+
   test('doc().get() of a missing id is an empty list', async () => {
     expect((await db.collection('people').doc('nobody').get()).data).toEqual([]);
   });
