@@ -37,6 +37,8 @@ export interface FakeWeChat {
   files: Map<string, { data: string; encoding: string | undefined }>;
   /** Documents opened with `openDocument`. */
   documents: { filePath: string; fileType: string | undefined; showMenu: boolean | undefined }[];
+  /** Pages opened with `navigateTo`, `switchTab`, `redirectTo` or `reLaunch`: their urls, in order. */
+  opened: string[];
 }
 
 export interface CanvasCall {
@@ -120,12 +122,17 @@ function installWeChat({
     canvas: [],
     files: new Map(),
     documents: [],
+    opened: [],
   };
   const done = <T>(options: { success?: (r: T) => void; complete?: (r: T) => void }, result: T) => {
     options.success?.(result);
     options.complete?.(result);
   };
   const navigation = (options: { success?: (r: object) => void }) => done(options, { errMsg: 'ok' });
+  const open = (options: { url: string; success?: (r: object) => void }) => {
+    fake.opened.push(options.url);
+    navigation(options);
+  };
   const g = globalThis as Record<string, unknown>;
   g.wx = {
     getStorageSync: (key: string) => fake.storage.get(key) ?? '',
@@ -203,10 +210,11 @@ function installWeChat({
     setTabBarBadge: navigation,
     removeTabBarBadge: navigation,
     pageScrollTo: navigation,
-    navigateTo: navigation,
+    navigateTo: open,
+    redirectTo: open,
     navigateBack: navigation,
-    switchTab: navigation,
-    reLaunch: navigation,
+    switchTab: open,
+    reLaunch: open,
     cloud: {
       init: () => undefined,
       callFunction: async (call: CloudCall) => {
