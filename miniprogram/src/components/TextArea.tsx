@@ -1,4 +1,5 @@
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea } from '@tarojs/components';
+import { Field } from './Field';
 
 export interface TextAreaProps {
   label: string;
@@ -23,8 +24,7 @@ export function TextArea({
   counter = false,
 }: TextAreaProps) {
   return (
-    <View className={error ? 'field field--invalid' : 'field'}>
-      <Text className="field__label">{label}</Text>
+    <Field label={label} error={error}>
       <Textarea
         className="field__textarea"
         value={value}
@@ -40,11 +40,6 @@ export function TextArea({
           已写 {value.length} / {maxlength} 字
         </Text>
       ) : null}
-      {error ? (
-        <View role="alert">
-          <Text className="field__error">⚠ {error}</Text>
-        </View>
-      ) : null}
-    </View>
+    </Field>
   );
 }

@@ -1,4 +1,5 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Input } from '@tarojs/components';
+import { Field } from './Field';
 
 export interface TextFieldProps {
   label: string;
@@ -23,8 +24,7 @@ export function TextField({
   maxlength = 20,
 }: TextFieldProps) {
   return (
-    <View className={error ? 'field field--invalid' : 'field'}>
-      <Text className="field__label">{label}</Text>
+    <Field label={label} error={error}>
       <Input
         className="field__input"
         value={value}
@@ -35,11 +35,6 @@ export function TextField({
         aria-label={label}
         onInput={(event) => onChange(event.detail.value)}
       />
-      {error ? (
-        <View role="alert">
-          <Text className="field__error">⚠ {error}</Text>
-        </View>
-      ) : null}
-    </View>
+    </Field>
   );
 }

@@ -10,6 +10,7 @@ import { activitiesApi } from '../../../api/functions/activities';
 import { councilsApi } from '../../../api/functions/councils';
 import { ChipGroup } from '../../../components/ChipGroup';
 import { ChoiceList } from '../../../components/ChoiceList';
+import { FieldError } from '../../../components/Field';
 import { ErrorState, FormError, Loading } from '../../../components/Status';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { SwitchRow } from '../../../components/SwitchRow';
@@ -156,11 +157,7 @@ export function SchedulePanel({ centerId, topicIds, onDone }: SchedulePanelProps
           onToggle={toggleRole}
           error={fieldMessage(schedule.error, 'roles')}
         />
-        {fieldMessage(schedule.error, 'topicIds') ? (
-          <View role="alert">
-            <Text className="field__error">⚠ {fieldMessage(schedule.error, 'topicIds')}</Text>
-          </View>
-        ) : null}
+        <FieldError error={fieldMessage(schedule.error, 'topicIds')} />
         <FormError error={schedule.error} />
         <SubmitButton
           label={TEXT.schedule.submit}
