@@ -19,11 +19,7 @@ export async function markAttended(
 ): Promise<CheckinOutcome> {
   const { db, now, openid } = ctx;
   if (reg.centerId !== ctx.member.centerId) return outcome('other_center');
-  // A retry of the very request that checked this person in (the answer was lost on the way) hears it again.
-  if (reg.status === 'attended')
-    return ctx.requestId !== undefined && reg.checkInRequest === ctx.requestId
-      ? outcome('checked_in', reg)
-      : outcome('already', reg);
+  if (reg.status === 'attended') return attendedOutcome(ctx, reg);
   if (reg.status !== 'confirmed') return outcome('not_confirmed', reg);
   if (!checkinOpen(reg, now)) return outcome('not_open', reg);
 
@@ -70,7 +66,7 @@ export async function markAttended(
       ]);
       return outcome('not_confirmed', latest ?? reg);
     }
-    return outcome('already', latest);
+    return attendedOutcome(ctx, latest);
   }
   // The person counts once: when the marker is this registration's (written by this call, or by a duplicate
   // scan of the same pass that lost the race for the check-in).
@@ -92,6 +88,15 @@ export async function markAttended(
   ]);
   return outcome('checked_in', reg, now);
 }
+
+/**
+ * 已签到, except for the very request that checked the person in: its retry (the answer was lost on the way, or
+ * the retry overtook it) hears 签到成功 again.
+ */
+const attendedOutcome = (ctx: ActionContext, reg: RegistrationRecord): CheckinOutcome =>
+  ctx.requestId !== undefined && reg.checkInRequest === ctx.requestId
+    ? outcome('checked_in', reg)
+    : outcome('already', reg);
 
 const METHOD_COUNTERS = {
   scan: 'checkinsScanned',

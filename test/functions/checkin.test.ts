@@ -178,7 +178,7 @@ test('50 simultaneous scans of one pass check in exactly once and count once', a
   expect(unwrap(await city('summary', 'rebuild', {})).drift).toEqual([]);
 });
 
-test('a scan retried with its request id (the answer was lost) hears 签到成功 again and counts once', async () => {
+test('a scan retried with its request id (lost answer, or racing itself) hears 签到成功 again and counts once', async () => {
   const activityId = await startingSoon();
   const reg = unwrap(await wang('registrations', 'signUp', { activityId }));
   const pass = unwrap(await wang('checkin', 'pass', { registrationId: reg.registrationId }));
@@ -198,12 +198,21 @@ test('a scan retried with its request id (the answer was lost) hears 签到成�
     message: '签到成功',
     checkedInAt: first.checkedInAt,
   });
+  // Retries racing each other and the first attempt all hear 签到成功; only one checks in.
+  const other = unwrap(await zhang('registrations', 'signUp', { activityId }));
+  const otherPass = unwrap(await zhang('checkin', 'pass', { registrationId: other.registrationId }));
+  const racing = await Promise.all(
+    Array.from({ length: 5 }, () =>
+      staff('checkin', 'scan', { code: otherPass.payload, requestId: 'door-retry-race' }),
+    ),
+  );
+  expect(racing.map((r) => unwrap(r).result)).toEqual(Array(5).fill('checked_in'));
   // A new scan of the same pass is a new request: 已签到.
   const another = unwrap(
     await staff('checkin', 'scan', { code: pass.payload, requestId: 'door-retry-0002' }),
   );
   expect(another.result).toBe('already');
-  expect(await attendances()).toBe(before + 1);
+  expect(await attendances()).toBe(before + 2);
   // The check-in keeps its request id instead of leaving a request record behind.
   const key = requestKey('checkin', 'scan', 'demo-staff-chaoyang', requestId);
   expect((await db.collection(COLLECTIONS.requests).doc(key).get()).data).toEqual([]);
