@@ -2,7 +2,7 @@
  * Summaries end to end in the h5 build against the seeded local stack: the street office of 朝阳 opens 街道汇总
  * from its home page, sees the last six months with the charts drawn and its centres' figures, taps 导出表格,
  * and the downloaded workbook, read back with exceljs, lists the street's centres. Then the same page at
- * large type.
+ * large type, and 星级评定 for the year and for one quarter.
  */
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
@@ -113,4 +113,13 @@ test('staff see their centre’s month, the city its districts, and 星级评定
   expect(stars).toContain('持证社工占比');
   expect(stars).toContain('连续两年未评星的运营机构');
   await screenshot(office, 'summary-4-office-stars-normal');
+
+  // One quarter: its own assessment; bidding rights are judged on whole years, so no list of operators.
+  await office.locator('.chip:visible', { hasText: '第一季度' }).click();
+  await visible(office, '✓ 第一季度').waitFor();
+  await screenWith(office, '✓ 第一季度').locator('.card', { hasText: '评定说明' }).first().waitFor();
+  const quarter = await screenWith(office, '✓ 第一季度').textContent();
+  expect(quarter).toContain('朝阳幸福邻里中心');
+  expect(quarter).not.toContain('连续两年未评星的运营机构');
+  await screenshot(office, 'summary-5-office-stars-quarter-normal');
 });

@@ -17,8 +17,12 @@ const TEXT = {
   notAllowed: '只有街道和市民政局可以查看星级评定',
   year: '评定年份',
   yearLabel: (y: number) => `${y}年`,
+  period: '评定时段',
+  wholeYear: '全年',
+  quarters: ['第一季度', '第二季度', '第三季度', '第四季度'],
   locked: (at: string) => `✓ 结果已锁定（${at}），不再改动`,
   provisional: '评定期还没结束，这是暂评结果，会随数据变化',
+  awaitingLock: '评定期已结束，等市民政局锁定结果；这是暂评结果',
   rules: '怎么评',
   rulesText: (thresholds: number[]) =>
     `按活动开展率、参与人次、居民满意度、需求办结率和回复时长打分，满分100分；${thresholds
@@ -30,17 +34,40 @@ const TEXT = {
   noneFlagged: '✓ 没有连续两年未评星的运营机构',
 } as const;
 
-/** The year's star assessment of the centres a street office (or the city) oversees, with how it came about. */
+const WHOLE_YEAR = 'year';
+
+/** Whether the result can still change. The server locks a finished period when the city account opens it. */
+function lockNotice(lockedAt: string | null, periodOver: boolean): string {
+  if (lockedAt) return TEXT.locked(formatDateTime(lockedAt));
+  return periodOver ? TEXT.awaitingLock : TEXT.provisional;
+}
+
+/**
+ * The star assessment of the centres a street office (or the city) oversees, for a year or one of its quarters,
+ * with how it came about.
+ */
 export default function OfficeStarsPage() {
   const member = useMember();
   const role = member.data?.member.role;
   const allowed = role === 'office' || role === 'admin';
-  const thisYear = local(new Date()).year();
+  const today = local(new Date());
+  const thisYear = today.year();
+  const thisQuarter = Math.floor(today.month() / 3) + 1;
   const [year, setYear] = useState(thisYear);
+  const [quarter, setQuarter] = useState<number | null>(null);
+  // A quarter that has not begun has nothing to assess, so this year offers only the quarters so far.
+  const quarters = year === thisYear ? thisQuarter : 4;
+  const chooseYear = (next: number) => {
+    setYear(next);
+    if (next === thisYear && quarter && quarter > thisQuarter) setQuarter(null);
+  };
+  const periodOver = year < thisYear || (quarter !== null && quarter < thisQuarter);
   const stars = useRemote(
     () =>
-      allowed ? call(summaryApi, 'stars', { year }) : Promise.resolve({ ok: true as const, data: null }),
-    `${allowed}/${year}`,
+      allowed
+        ? call(summaryApi, 'stars', quarter ? { year, quarter } : { year })
+        : Promise.resolve({ ok: true as const, data: null }),
+    `${allowed}/${year}/${quarter ?? WHOLE_YEAR}`,
   );
 
   const body = () => {
@@ -58,7 +85,7 @@ export default function OfficeStarsPage() {
     return (
       <>
         <Text className={s.locked ? 'notice notice--muted' : 'notice'}>
-          {s.locked && s.lockedAt ? TEXT.locked(formatDateTime(s.lockedAt)) : TEXT.provisional}
+          {lockNotice(s.lockedAt, periodOver)}
         </Text>
         <Card title={TEXT.rules}>
           <Text className="muted">{TEXT.rulesText(s.rules.thresholds)}</Text>
@@ -67,20 +94,23 @@ export default function OfficeStarsPage() {
         {s.centers.map((c) => (
           <CenterStarsCard key={c.center.id} result={c} />
         ))}
-        <Card title={TEXT.flagged}>
-          {s.operatorsUnratedTwoYears.length === 0 ? (
-            <Text className="kv">{TEXT.noneFlagged}</Text>
-          ) : (
-            <View>
-              <Text className="muted">{TEXT.flaggedHint}</Text>
-              {s.operatorsUnratedTwoYears.map((o) => (
-                <Text key={o.id} className="list-item strong">
-                  ⚠ {o.name}
-                </Text>
-              ))}
-            </View>
-          )}
-        </Card>
+        {/* Losing the right to bid is judged on whole years only: a quarter has no such list. */}
+        {quarter ? null : (
+          <Card title={TEXT.flagged}>
+            {s.operatorsUnratedTwoYears.length === 0 ? (
+              <Text className="kv">{TEXT.noneFlagged}</Text>
+            ) : (
+              <View>
+                <Text className="muted">{TEXT.flaggedHint}</Text>
+                {s.operatorsUnratedTwoYears.map((o) => (
+                  <Text key={o.id} className="list-item strong">
+                    ⚠ {o.name}
+                  </Text>
+                ))}
+              </View>
+            )}
+          </Card>
+        )}
       </>
     );
   };
@@ -89,12 +119,23 @@ export default function OfficeStarsPage() {
     <Screen>
       <Text className="title">{TEXT.title}</Text>
       {allowed ? (
-        <ChipGroup
-          label={TEXT.year}
-          chips={[thisYear, thisYear - 1].map((y) => ({ value: String(y), label: TEXT.yearLabel(y) }))}
-          selected={[String(year)]}
-          onToggle={(y) => setYear(Number(y))}
-        />
+        <>
+          <ChipGroup
+            label={TEXT.year}
+            chips={[thisYear, thisYear - 1].map((y) => ({ value: String(y), label: TEXT.yearLabel(y) }))}
+            selected={[String(year)]}
+            onToggle={(y) => chooseYear(Number(y))}
+          />
+          <ChipGroup
+            label={TEXT.period}
+            chips={[
+              { value: WHOLE_YEAR, label: TEXT.wholeYear },
+              ...TEXT.quarters.slice(0, quarters).map((label, i) => ({ value: String(i + 1), label })),
+            ]}
+            selected={[quarter ? String(quarter) : WHOLE_YEAR]}
+            onToggle={(p) => setQuarter(p === WHOLE_YEAR ? null : Number(p))}
+          />
+        </>
       ) : null}
       {body()}
     </Screen>
