@@ -1,19 +1,19 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import { useState } from 'react';
 import { NEED_CATEGORIES, NEED_CATEGORY_LABELS } from '../../../../../../shared/contract/needs';
 import { call } from '../../../../api/client';
 import { fieldMessage } from '../../../../api/errors';
 import { needsApi } from '../../../../api/functions/needs';
 import { ChipGroup } from '../../../../components/ChipGroup';
-import { FormError } from '../../../../components/Status';
-import { SubmitButton } from '../../../../components/SubmitButton';
 import { TextArea } from '../../../../components/TextArea';
 import { useDebounced } from '../../../../hooks/useDebounced';
 import { useMutation } from '../../../../hooks/useMutation';
 import { useRemote } from '../../../../hooks/useRemote';
-import { go, goBack, ROUTES } from '../../../../routes';
+import { go, ROUTES } from '../../../../routes';
 import { HomeCenterScreen } from '../../components/HomeCenterScreen';
 import { SimilarNeeds } from '../../components/SimilarNeeds';
+import { SubmitOrBack } from '../../components/SubmitOrBack';
+import { Submitted } from '../../components/Submitted';
 
 const TEXT = {
   title: '说说您的需求',
@@ -22,13 +22,9 @@ const TEXT = {
   text: '您的需求',
   placeholder: '比如：希望周末有老年人用的智能手机课',
   submit: '提交需求',
-  submitting: '正在提交…',
   done: '✓ 已提交',
   doneHint: '中心工作人员会尽快回复，回复和进展可以在“我的需求”里看。',
-  held: '内容需要工作人员看一下，审核前只有您能看到。',
   mine: '查看我的需求',
-  another: '再提一个',
-  back: '返回',
   noCenterHint: '选好中心后，才能向它提需求。',
 } as const;
 
@@ -44,28 +40,6 @@ function useSimilar(centerId: string, text: string) {
         ? call(needsApi, 'similar', { centerId, text: settled })
         : Promise.resolve({ ok: true as const, data: { needs: [] } }),
     `${centerId}/${settled}`,
-  );
-}
-
-function Submitted({ held, onAnother }: { held: boolean; onAnother: () => void }) {
-  return (
-    <>
-      <View className="result" role="status">
-        <Text className="result__title">{TEXT.done}</Text>
-        <Text className="result__text">{TEXT.doneHint}</Text>
-      </View>
-      {held ? (
-        <View className="notice" role="status">
-          <Text>⚠ {TEXT.held}</Text>
-        </View>
-      ) : null}
-      <Button className="btn btn--primary" onClick={() => go(ROUTES.myNeeds)}>
-        {TEXT.mine}
-      </Button>
-      <Button className="btn btn--plain" onClick={onAnother}>
-        {TEXT.another}
-      </Button>
-    </>
   );
 }
 
@@ -92,7 +66,11 @@ function NeedForm({ centerId, centerName }: { centerId: string; centerName: stri
   if (submitted) {
     return (
       <Submitted
+        title={TEXT.done}
+        hint={TEXT.doneHint}
         held={submitted.held}
+        nextLabel={TEXT.mine}
+        onNext={() => go(ROUTES.myNeeds)}
         onAnother={() => {
           setSubmitted(null);
           setText('');
@@ -122,16 +100,12 @@ function NeedForm({ centerId, centerName }: { centerId: string; centerName: stri
         error={fieldMessage(report.error, 'text')}
       />
       <SimilarNeeds needs={similar.data?.needs ?? []} />
-      <FormError error={report.error} />
-      <SubmitButton
+      <SubmitOrBack
         label={TEXT.submit}
+        error={report.error}
         busy={report.pending}
-        busyLabel={TEXT.submitting}
         onSubmit={() => void submit()}
       />
-      <Button className="btn btn--plain" onClick={goBack}>
-        {TEXT.back}
-      </Button>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import { useState } from 'react';
 import {
   TOPIC_CATEGORIES,
@@ -9,13 +9,13 @@ import { call } from '../../../../api/client';
 import { fieldMessage } from '../../../../api/errors';
 import { councilsApi } from '../../../../api/functions/councils';
 import { ChipGroup } from '../../../../components/ChipGroup';
-import { FormError } from '../../../../components/Status';
-import { SubmitButton } from '../../../../components/SubmitButton';
 import { TextArea } from '../../../../components/TextArea';
 import { TextField } from '../../../../components/TextField';
 import { useMutation } from '../../../../hooks/useMutation';
 import { goBack } from '../../../../routes';
 import { HomeCenterScreen } from '../../components/HomeCenterScreen';
+import { SubmitOrBack } from '../../components/SubmitOrBack';
+import { Submitted } from '../../components/Submitted';
 
 const TEXT = {
   title: '提一个议题',
@@ -27,13 +27,9 @@ const TEXT = {
   description: '说说情况',
   descriptionPlaceholder: '哪里、什么时候、有什么影响，希望怎么解决',
   submit: '提交议题',
-  submitting: '正在提交…',
   done: '✓ 议题已提交',
   doneHint: '邻居们可以附议。上议事会、有了决议、办结时，都会通知您。',
-  held: '内容需要工作人员看一下，审核前只有您能看到。',
   council: '回到议事会',
-  another: '再提一个',
-  back: '返回',
   noCenterHint: '选好中心后，才能向它的议事会提议题。',
 } as const;
 
@@ -43,28 +39,6 @@ interface Draft {
   category: TopicCategory | null;
   title: string;
   description: string;
-}
-
-function Submitted({ held, onAnother }: { held: boolean; onAnother: () => void }) {
-  return (
-    <>
-      <View className="result" role="status">
-        <Text className="result__title">{TEXT.done}</Text>
-        <Text className="result__text">{TEXT.doneHint}</Text>
-      </View>
-      {held ? (
-        <View className="notice" role="status">
-          <Text>⚠ {TEXT.held}</Text>
-        </View>
-      ) : null}
-      <Button className="btn btn--primary" onClick={goBack}>
-        {TEXT.council}
-      </Button>
-      <Button className="btn btn--plain" onClick={onAnother}>
-        {TEXT.another}
-      </Button>
-    </>
-  );
 }
 
 function ProposeForm({ centerId, centerName }: { centerId: string; centerName: string }) {
@@ -94,7 +68,11 @@ function ProposeForm({ centerId, centerName }: { centerId: string; centerName: s
   if (submitted) {
     return (
       <Submitted
+        title={TEXT.done}
+        hint={TEXT.doneHint}
         held={submitted.held}
+        nextLabel={TEXT.council}
+        onNext={goBack}
         onAnother={() => {
           setSubmitted(null);
           setDraft({ category: null, title: '', description: '' });
@@ -130,16 +108,12 @@ function ProposeForm({ centerId, centerName }: { centerId: string; centerName: s
         counter
         error={fieldMessage(propose.error, 'description')}
       />
-      <FormError error={propose.error} />
-      <SubmitButton
+      <SubmitOrBack
         label={TEXT.submit}
+        error={propose.error}
         busy={propose.pending}
-        busyLabel={TEXT.submitting}
         onSubmit={() => void submit()}
       />
-      <Button className="btn btn--plain" onClick={goBack}>
-        {TEXT.back}
-      </Button>
     </>
   );
 }
