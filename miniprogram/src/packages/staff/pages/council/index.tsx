@@ -11,14 +11,13 @@ import { formatWhen } from '../../../../../../shared/rules/time';
 import { call } from '../../../../api/client';
 import { councilsApi } from '../../../../api/functions/councils';
 import { Card } from '../../../../components/Card';
-import { Screen } from '../../../../components/Screen';
 import { EmptyState, ErrorState, Loading } from '../../../../components/Status';
 import { byStatus } from '../../../../councils/describe';
 import { TopicCard } from '../../../../councils/TopicCard';
 import { useOnReturn } from '../../../../hooks/useOnReturn';
 import { useRemote } from '../../../../hooks/useRemote';
-import { useMember } from '../../../../state/member';
 import { OutcomeForm, ProgressForm, SchedulePanel } from '../../components/CouncilForms';
+import { StaffCenterScreen } from '../../components/StaffCenterScreen';
 
 type Meeting = z.output<typeof meetingViewSchema>;
 
@@ -208,20 +207,9 @@ function Agenda({ centerId }: { centerId: string }) {
 
 /** Staff subpackage: the center's council agenda, from a proposed topic to a resolution carried out. */
 export default function StaffCouncilPage() {
-  const member = useMember();
-  const me = member.data?.member;
-  const body = () => {
-    if (member.status === 'error' && !member.data)
-      return <ErrorState error={member.error} onRetry={() => void member.reload()} />;
-    if (!me) return <Loading />;
-    if (me.role !== 'staff' || !me.centerId) return <EmptyState title={TEXT.notStaff} />;
-    return <Agenda centerId={me.centerId} />;
-  };
   return (
-    <Screen>
-      <Text className="title">{TEXT.title}</Text>
-      <Text className="lead">{TEXT.lead}</Text>
-      {body()}
-    </Screen>
+    <StaffCenterScreen title={TEXT.title} lead={TEXT.lead} notStaff={TEXT.notStaff}>
+      {(centerId) => <Agenda centerId={centerId} />}
+    </StaffCenterScreen>
   );
 }

@@ -10,14 +10,13 @@ import { fieldMessage } from '../../../../api/errors';
 import { organizationsApi } from '../../../../api/functions/organizations';
 import { Card } from '../../../../components/Card';
 import { ChipGroup } from '../../../../components/ChipGroup';
-import { Screen } from '../../../../components/Screen';
 import { EmptyState, ErrorState, FormError, Loading } from '../../../../components/Status';
 import { SubmitButton } from '../../../../components/SubmitButton';
 import { TextField } from '../../../../components/TextField';
 import { useMutation } from '../../../../hooks/useMutation';
 import { useRemote } from '../../../../hooks/useRemote';
 import { OrganizationCard } from '../../../../organizations/OrganizationCard';
-import { useMember } from '../../../../state/member';
+import { StaffCenterScreen } from '../../components/StaffCenterScreen';
 
 type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
 type OrganizationStatus = (typeof ORGANIZATION_STATUSES)[number];
@@ -172,20 +171,9 @@ function Registry({ centerId }: { centerId: string }) {
 
 /** Staff subpackage: the center's operator and the community organizations it incubates. */
 export default function StaffOrganizationsPage() {
-  const member = useMember();
-  const me = member.data?.member;
-  const body = () => {
-    if (member.status === 'error' && !member.data)
-      return <ErrorState error={member.error} onRetry={() => void member.reload()} />;
-    if (!me) return <Loading />;
-    if (me.role !== 'staff' || !me.centerId) return <EmptyState title={TEXT.notStaff} />;
-    return <Registry centerId={me.centerId} />;
-  };
   return (
-    <Screen>
-      <Text className="title">{TEXT.title}</Text>
-      <Text className="lead">{TEXT.lead}</Text>
-      {body()}
-    </Screen>
+    <StaffCenterScreen title={TEXT.title} lead={TEXT.lead} notStaff={TEXT.notStaff}>
+      {(centerId) => <Registry centerId={centerId} />}
+    </StaffCenterScreen>
   );
 }
