@@ -5,6 +5,7 @@ import { formatWhen } from '../../../../../../shared/rules/time';
 import { badgeClass } from '../../../../activity/describe';
 import { call } from '../../../../api/client';
 import { needsApi } from '../../../../api/functions/needs';
+import { NeedReplies } from '../../../../components/NeedReplies';
 import { Screen } from '../../../../components/Screen';
 import { EmptyState, ErrorState, Loading } from '../../../../components/Status';
 import { useOnReturn } from '../../../../hooks/useOnReturn';
@@ -25,7 +26,6 @@ const TEXT = {
   people: (supporters: number) => `${supporters + 1} 人需要`,
   submittedAt: (at: string) => `提交于 ${formatWhen(at)}`,
   replies: '中心回复',
-  replyBy: (by: string, at: string) => `${by} · ${formatWhen(at)}`,
   planned: '已安排：',
   openActivity: '查看活动 ›',
   notYetOpen: '活动清单发布后就能报名',
@@ -62,17 +62,7 @@ function NeedItem({ need }: { need: MyNeed }) {
           </Text>
         </View>
       ))}
-      {need.replies.length ? (
-        <View className="need__replies">
-          <Text className="subheading">{TEXT.replies}</Text>
-          {need.replies.map((r) => (
-            <View key={`${r.at}/${r.text}`} className="need__reply">
-              <Text className="muted">{TEXT.replyBy(r.by, r.at)}</Text>
-              <Text className="body-text">{r.text}</Text>
-            </View>
-          ))}
-        </View>
-      ) : null}
+      <NeedReplies title={TEXT.replies} replies={need.replies} />
     </View>
   );
 }

@@ -12,6 +12,7 @@ import { badgeClass } from '../../../../activity/describe';
 import { call } from '../../../../api/client';
 import { needsApi } from '../../../../api/functions/needs';
 import { ChipGroup } from '../../../../components/ChipGroup';
+import { NeedReplies } from '../../../../components/NeedReplies';
 import { Screen } from '../../../../components/Screen';
 import { EmptyState, ErrorState, Loading } from '../../../../components/Status';
 import { useRemote } from '../../../../hooks/useRemote';
@@ -34,7 +35,6 @@ const TEXT = {
   people: (supporters: number) => `${supporters + 1} 人需要`,
   at: (at: string) => `提交于 ${formatWhen(at)}`,
   replies: '已回复',
-  replyBy: (by: string, at: string) => `${by} · ${formatWhen(at)}`,
   planned: '已安排：',
   actions: { reply: '回复', status: '改状态', link: '安排到活动' } satisfies Record<Panel, string>,
   close: '收起',
@@ -81,17 +81,7 @@ function NeedCard({
           {a.title}（{formatWhen(a.startAt)}）
         </Text>
       ))}
-      {need.replies.length ? (
-        <View className="need__replies">
-          <Text className="subheading">{TEXT.replies}</Text>
-          {need.replies.map((r) => (
-            <View key={`${r.at}/${r.text}`} className="need__reply">
-              <Text className="muted">{TEXT.replyBy(r.by, r.at)}</Text>
-              <Text className="body-text">{r.text}</Text>
-            </View>
-          ))}
-        </View>
-      ) : null}
+      <NeedReplies title={TEXT.replies} replies={need.replies} />
       <View className="actions">
         {(Object.keys(TEXT.actions) as Panel[]).map((p) => (
           <Button
