@@ -131,25 +131,45 @@ export function find(
   query: Doc | undefined,
   options: FindOptions,
 ): string[] {
-  const rows = matching(store, collection, query);
   const offset = options.offset ?? 0;
   // Like the SDK: a missing or zero limit means the default page, never everything.
   const limit = Math.min(options.limit || DEFAULT_LIMIT, MAX_LIMIT);
-  if (options.order === undefined && options.projection === undefined) {
-    return rows.slice(offset, offset + limit).map((row) => row.text);
-  }
+  // In insertion order the page is the first matches: stop reading there (a limit(1) on a million rows).
+  const rows =
+    options.order === undefined
+      ? firstMatching(store, collection, query, offset + limit).slice(offset)
+      : matching(store, collection, query);
+  if (options.order === undefined && options.projection === undefined) return rows.map((row) => row.text);
   const textOf = new Map<Doc, string>(rows.map((row) => [row.doc, row.text]));
   const cursor = new Query({}, MINGO_OPTIONS).find<Doc>(
     rows.map((row) => row.doc),
     options.projection ?? {},
   );
-  if (options.order !== undefined) cursor.sort(options.order);
+  if (options.order !== undefined) cursor.sort(options.order).skip(offset).limit(limit);
   // Without a projection mingo hands back the same objects, so their stored text can be reused.
-  return cursor
-    .skip(offset)
-    .limit(limit)
-    .all()
-    .map((doc) => textOf.get(doc) ?? encodeDoc(doc));
+  return cursor.all().map((doc) => textOf.get(doc) ?? encodeDoc(doc));
+}
+
+/** The first `wanted` documents matching `query`, in insertion order, reading no further than needed. */
+function firstMatching(
+  store: Store,
+  collection: string,
+  query: Doc | undefined,
+  wanted: number,
+): StoredDoc[] {
+  const plan = planFilter(query ?? {}, store.indexedFields(collection));
+  const matcher =
+    query === undefined || Object.keys(query).length === 0
+      ? undefined
+      : new Query(nativeRegExps(query), MINGO_OPTIONS);
+  const found: StoredDoc[] = [];
+  if (wanted <= 0) return found;
+  for (const row of store.scanEach(collection, plan)) {
+    if (matcher !== undefined && !matcher.test(row.doc)) continue;
+    found.push(row);
+    if (found.length >= wanted) break;
+  }
+  return found;
 }
 
 export function count(store: Store, collection: string, query: Doc | undefined): number {

@@ -138,6 +138,12 @@ export class Store {
       .map(toStored);
   }
 
+  /** Like `scan`, one row at a time: a reader that stops early neither reads nor parses the rest. */
+  *scanEach(collection: string, filter: SqlFilter): Generator<StoredDoc> {
+    for (const row of this.statement(this.scanSql(collection, filter)).iterate(...filter.params))
+      yield toStored(row);
+  }
+
   /**
    * Like `scan`, but each document holds only `_id` and the named top-level fields, read by SQLite (`doc -> '$.f'`)
    * without parsing the rest of the document. A field the document lacks stays absent (SQL NULL), a JSON null

@@ -148,6 +148,19 @@ describe('ordering, paging, projection, count', () => {
     expect((data as { _id: string }[]).map((doc) => doc._id)).toEqual(['p4', 'p1']);
   });
 
+  test('skip and limit without sorting page the matches in insertion order, with or without field()', async () => {
+    const _ = db.command;
+    const adults = db.collection('people').where({ age: _.gte(25) });
+    const page = await adults.skip(1).limit(2).get();
+    expect(page.data.map((d: { _id: string }) => d._id)).toEqual(['p2', 'p3']);
+    const named = await adults.skip(2).limit(5).field({ name: true }).get();
+    expect(named.data).toEqual([
+      { _id: 'p3', name: 'Cai' },
+      { _id: 'p4', name: 'Dai' },
+    ]);
+    expect((await adults.skip(4).get()).data).toEqual([]);
+  });
+
   test('field includes or excludes', async () => {
     const included = await db.collection('people').doc('p1').field({ name: true }).get();
     expect(included.data).toEqual([{ _id: 'p1', name: 'Ann' }]);
