@@ -145,7 +145,7 @@ test('a topic is proposed, supported, scheduled, decided, carried out and rated;
   await screenshot(office, 'councils-7-office-summary-normal');
 });
 
-test('staff register a community organization and mark it registered; the draft form and the street office list it', async () => {
+test('staff register a community organization and mark it registered; the draft form and the street office list it, and the office registers one for another centre', async () => {
   const name = `银龄互助队${SUFFIX}`;
   const staff = await suite.signIn('staff-chaoyang');
   await button(staff, '进入中心工作台').click();
@@ -177,4 +177,16 @@ test('staff register a community organization and mark it registered; the draft 
   await expect(seen.textContent()).resolves.toContain('✓ 已登记');
   await visible(office, '朝阳幸福邻里中心（').waitFor();
   await screenshot(office, 'councils-9-office-organizations-normal');
+
+  // The office registers one for another centre of its street.
+  const forQinghe = `清河书画社${SUFFIX}`;
+  await office.locator('.choice:visible', { hasText: '清河幸福邻里中心' }).click();
+  await field(office, '组织名称').locator('input').fill(forQinghe);
+  await office.locator('.chip:visible', { hasText: '文体' }).click();
+  await field(office, '联系人职务').locator('input').fill('社长');
+  await button(office, /^登记$/).click();
+  await visible(office, `✓ 已加入名录：${forQinghe}（清河幸福邻里中心）`).waitFor();
+  await office.locator('.card.organization:visible', { hasText: forQinghe }).waitFor();
+  await visible(office, '清河幸福邻里中心（').waitFor();
+  await screenshot(office, 'councils-10-office-register-normal');
 });
