@@ -1,11 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import { type ActivityView, CATEGORY_LABELS } from '../../../shared/contract/activities';
-import { badgeClass, formatSpan, placeLabel, seatsLabel } from './describe';
-import { When } from './When';
+import { TagList } from '../components/TagList';
+import { WhenAndWhere } from '../components/WhenAndWhere';
+import { badgeClass, placeLabel, seatsLabel } from './describe';
 
 const TEXT = {
-  when: '时间',
-  place: '地点',
   open: '查看详情 ›',
   forWhom: (name: string) => `${name}：`,
 } as const;
@@ -30,14 +29,7 @@ export function ActivityCard({ activity, onOpen, showCategory = false }: Activit
     >
       {showCategory ? <Text className="muted">{CATEGORY_LABELS[activity.category]}</Text> : null}
       <Text className="card__title">{activity.title}</Text>
-      <Text className="kv">
-        <Text className="kv__key">{TEXT.when}</Text>
-        <When text={formatSpan(activity.startAt, activity.endAt)} />
-      </Text>
-      <Text className="kv">
-        <Text className="kv__key">{TEXT.place}</Text>
-        {activity.place}
-      </Text>
+      <WhenAndWhere activity={activity} />
       <View className="badges">
         <Text className={badgeClass(seats.tone)}>{seats.text}</Text>
         {mine.map((r) => {
@@ -52,15 +44,7 @@ export function ActivityCard({ activity, onOpen, showCategory = false }: Activit
           );
         })}
       </View>
-      {activity.tags.length ? (
-        <View className="tags">
-          {activity.tags.map((tag) => (
-            <Text key={tag} className="tag">
-              {tag}
-            </Text>
-          ))}
-        </View>
-      ) : null}
+      <TagList tags={activity.tags} />
       {onOpen ? <Text className="activity-card__more">{TEXT.open}</Text> : null}
     </View>
   );

@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import { type ActivityView, CATEGORY_LABELS } from '../../../../shared/contract/activities';
 import { formatWhen } from '../../../../shared/rules/time';
-import { badgeClass, formatSpan, seatsLabel } from '../../activity/describe';
+import { badgeClass, seatsLabel } from '../../activity/describe';
 import { When } from '../../activity/When';
 import { Card } from '../../components/Card';
+import { TagList } from '../../components/TagList';
+import { WhenAndWhere } from '../../components/WhenAndWhere';
 
 const TEXT = {
-  when: '时间',
-  place: '地点',
   center: '中心',
   seats: '名额',
   seatsValue: (a: ActivityView) =>
@@ -29,14 +29,7 @@ export function ActivityDetails({ activity }: { activity: ActivityView }) {
           <Text>{TEXT.cancelled(activity.cancelReason)}</Text>
         </View>
       ) : null}
-      <Text className="kv">
-        <Text className="kv__key">{TEXT.when}</Text>
-        <When text={formatSpan(activity.startAt, activity.endAt)} />
-      </Text>
-      <Text className="kv">
-        <Text className="kv__key">{TEXT.place}</Text>
-        {activity.place}
-      </Text>
+      <WhenAndWhere activity={activity} />
       <Text className="kv">
         <Text className="kv__key">{TEXT.center}</Text>
         {activity.centerName}
@@ -52,15 +45,7 @@ export function ActivityDetails({ activity }: { activity: ActivityView }) {
       <View className="badges">
         <Text className={badgeClass(seats.tone)}>{seats.text}</Text>
       </View>
-      {activity.tags.length ? (
-        <View className="tags">
-          {activity.tags.map((tag) => (
-            <Text key={tag} className="tag">
-              {tag}
-            </Text>
-          ))}
-        </View>
-      ) : null}
+      <TagList tags={activity.tags} />
       {activity.description ? (
         <>
           <Text className="subheading">{TEXT.about}</Text>
