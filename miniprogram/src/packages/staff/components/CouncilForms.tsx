@@ -212,8 +212,12 @@ export function OutcomeForm({ topicId, onDone }: { topicId: string; onDone: () =
       options,
     ),
   );
-  const set = <K extends keyof OutcomeFields>(key: K, value: string) =>
-    setFields((f) => ({ ...f, [key]: value }));
+  /** Each field's value, its setter and its error, which its key alone decides. */
+  const bind = (key: keyof OutcomeFields) => ({
+    value: fields[key],
+    onChange: (value: string) => setFields((f) => ({ ...f, [key]: value })),
+    error: fieldMessage(record.error, key),
+  });
   const submit = async () => {
     const outcome = await record.run(fields);
     if (outcome.ok) onDone();
@@ -222,37 +226,29 @@ export function OutcomeForm({ topicId, onDone }: { topicId: string; onDone: () =
     <View className="need-panel">
       <TextArea
         label={TEXT.outcome.resolution}
-        value={fields.resolution}
-        onChange={(v) => set('resolution', v)}
         placeholder={TEXT.outcome.resolutionHint}
         maxlength={300}
         counter
-        error={fieldMessage(record.error, 'resolution')}
+        {...bind('resolution')}
       />
       <TextField
         label={TEXT.outcome.owner}
-        value={fields.owner}
-        onChange={(v) => set('owner', v)}
         placeholder={TEXT.outcome.ownerHint}
         maxlength={40}
-        error={fieldMessage(record.error, 'owner')}
+        {...bind('owner')}
       />
       <PickerField
         label={TEXT.outcome.due}
         mode="date"
         start={today}
-        value={fields.dueDate}
         display={formatDay(fields.dueDate)}
-        onChange={(v) => set('dueDate', v)}
-        error={fieldMessage(record.error, 'dueDate')}
+        {...bind('dueDate')}
       />
       <TextArea
         label={TEXT.outcome.minutes}
-        value={fields.minutes}
-        onChange={(v) => set('minutes', v)}
         placeholder={TEXT.outcome.minutesHint}
         maxlength={2000}
-        error={fieldMessage(record.error, 'minutes')}
+        {...bind('minutes')}
       />
       <FormError error={record.error} />
       <SubmitButton
