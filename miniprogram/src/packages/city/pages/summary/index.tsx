@@ -1,18 +1,15 @@
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
+import type { OutputOf } from '../../../../../../shared/contract';
 import { call } from '../../../../api/client';
-import { fieldMessage } from '../../../../api/errors';
 import { summaryApi } from '../../../../api/functions/summary';
 import { Chart } from '../../../../charts/Chart';
 import { Card } from '../../../../components/Card';
-import { Screen } from '../../../../components/Screen';
-import { EmptyState, ErrorState, Loading } from '../../../../components/Status';
-import { useRemote } from '../../../../hooks/useRemote';
-import { useMember } from '../../../../state/member';
-import { countText, percentText, rangeText, ratingValue, recentMonths } from '../../../../summary/describe';
+import { EmptyState } from '../../../../components/Status';
+import { countText, percentText, rangeText, ratingValue } from '../../../../summary/describe';
 import { FiguresCard } from '../../../../summary/FiguresCard';
-import { type MonthRange, MonthRangePicker } from '../../../../summary/MonthRangePicker';
 import { TrendCard } from '../../../../summary/TrendCard';
+import { cityAccount, MemberScreen } from '../../../office/components/MemberScreen';
+import { RangeSummary } from '../../../office/components/RangeSummary';
 
 const TEXT = {
   title: '全市数据',
@@ -35,95 +32,62 @@ const TEXT = {
   empty: '还没有邻里中心的数据',
 } as const;
 
-/** The city account: the whole network's figures over a range of months, per district and month by month. */
-export default function CitySummaryPage() {
-  const member = useMember();
-  const isAdmin = member.data?.member.role === 'admin';
-  const [range, setRange] = useState<MonthRange>(() => recentMonths(6));
-  const city = useRemote(
-    () => (isAdmin ? call(summaryApi, 'city', range) : Promise.resolve({ ok: true as const, data: null })),
-    `${isAdmin}/${range.from}/${range.to}`,
-  );
-  const invalid = city.status === 'error' && city.error.code === 'VALIDATION' ? city.error : null;
-
-  const body = () => {
-    if (!member.data) {
-      return member.status === 'error' ? (
-        <ErrorState error={member.error} onRetry={member.reload} />
-      ) : (
-        <Loading />
-      );
-    }
-    if (!isAdmin) return <EmptyState title={TEXT.notAdmin} />;
-    if (invalid) return null;
-    if (city.status === 'error') return <ErrorState error={city.error} onRetry={city.reload} />;
-    if (city.status === 'loading' || !city.data) return <Loading />;
-    const c = city.data;
-    if (c.centersBuilt === 0) return <EmptyState title={TEXT.empty} />;
-    return (
-      <>
-        <Card title={TEXT.network}>
-          <View className="figures">
-            <View className="figure">
-              <Text className="figure__label">{TEXT.built}</Text>
-              <Text className="figure__value">{TEXT.unit(c.centersBuilt, '家')}</Text>
-            </View>
-            <View className="figure">
-              <Text className="figure__label">{TEXT.operating}</Text>
-              <Text className="figure__value">{TEXT.unit(c.centersOperating, '家')}</Text>
-            </View>
-            <View className="figure">
-              <Text className="figure__label">{TEXT.operators}</Text>
-              <Text className="figure__value">{TEXT.unit(c.operators, '家')}</Text>
-            </View>
-            <View className="figure">
-              <Text className="figure__label">{TEXT.organizations}</Text>
-              <Text className="figure__value">{TEXT.unit(c.communityOrganizations, '个')}</Text>
-            </View>
-          </View>
-        </Card>
-        <FiguresCard title={TEXT.totals(rangeText(c.from, c.to))} figures={c.totals} />
-        <TrendCard trend={c.trend} />
-        <Card title={TEXT.districts}>
-          <Text className="subheading">{TEXT.districtChart}</Text>
-          <Chart
-            kind="column"
-            categories={c.districts.map((d) => d.name)}
-            series={[{ name: TEXT.districtChart, data: c.districts.map((d) => d.figures.attendances) }]}
-            label={TEXT.districtLabel}
-          />
-          {c.districts.map((d) => (
-            <View key={d.districtId} className="list-item">
-              <Text className="strong">{d.name}</Text>
-              <Text className="kv">{TEXT.districtCenters(d.centersBuilt, d.centersOperating)}</Text>
-              <Text className="kv">
-                {TEXT.districtFigures(
-                  d.figures.activitiesHeld,
-                  d.figures.attendances,
-                  d.figures.needsReported,
-                )}
-              </Text>
-              <Text className="kv">
-                {TEXT.districtRates(d.figures.needsClosureRate, d.figures.averageRating)}
-              </Text>
+function CityFigures({ city: c }: { city: OutputOf<'summary', 'city'> }) {
+  if (c.centersBuilt === 0) return <EmptyState title={TEXT.empty} />;
+  const network = [
+    [TEXT.built, TEXT.unit(c.centersBuilt, '家')],
+    [TEXT.operating, TEXT.unit(c.centersOperating, '家')],
+    [TEXT.operators, TEXT.unit(c.operators, '家')],
+    [TEXT.organizations, TEXT.unit(c.communityOrganizations, '个')],
+  ] as const;
+  return (
+    <>
+      <Card title={TEXT.network}>
+        <View className="figures">
+          {network.map(([label, value]) => (
+            <View key={label} className="figure">
+              <Text className="figure__label">{label}</Text>
+              <Text className="figure__value">{value}</Text>
             </View>
           ))}
-        </Card>
-      </>
-    );
-  };
-
-  return (
-    <Screen>
-      <Text className="title">{TEXT.title}</Text>
-      {isAdmin ? (
-        <MonthRangePicker
-          value={range}
-          onChange={setRange}
-          error={invalid ? (fieldMessage(invalid, 'to') ?? invalid.message) : undefined}
+        </View>
+      </Card>
+      <FiguresCard title={TEXT.totals(rangeText(c.from, c.to))} figures={c.totals} />
+      <TrendCard trend={c.trend} />
+      <Card title={TEXT.districts}>
+        <Text className="subheading">{TEXT.districtChart}</Text>
+        <Chart
+          kind="column"
+          categories={c.districts.map((d) => d.name)}
+          series={[{ name: TEXT.districtChart, data: c.districts.map((d) => d.figures.attendances) }]}
+          label={TEXT.districtLabel}
         />
-      ) : null}
-      {body()}
-    </Screen>
+        {c.districts.map((d) => (
+          <View key={d.districtId} className="list-item">
+            <Text className="strong">{d.name}</Text>
+            <Text className="kv">{TEXT.districtCenters(d.centersBuilt, d.centersOperating)}</Text>
+            <Text className="kv">
+              {TEXT.districtFigures(d.figures.activitiesHeld, d.figures.attendances, d.figures.needsReported)}
+            </Text>
+            <Text className="kv">
+              {TEXT.districtRates(d.figures.needsClosureRate, d.figures.averageRating)}
+            </Text>
+          </View>
+        ))}
+      </Card>
+    </>
+  );
+}
+
+/** The city account: the whole network's figures over a range of months, per district and month by month. */
+export default function CitySummaryPage() {
+  return (
+    <MemberScreen title={TEXT.title} scope={cityAccount} notAllowed={TEXT.notAdmin}>
+      {() => (
+        <RangeSummary load={(range) => call(summaryApi, 'city', range)}>
+          {(city) => <CityFigures city={city} />}
+        </RangeSummary>
+      )}
+    </MemberScreen>
   );
 }

@@ -10,11 +10,10 @@ import {
 import { call } from '../../../../api/client';
 import { councilsApi } from '../../../../api/functions/councils';
 import { ChipGroup } from '../../../../components/ChipGroup';
-import { Screen } from '../../../../components/Screen';
 import { EmptyState, ErrorState, Loading } from '../../../../components/Status';
 import { TopicCard } from '../../../../councils/TopicCard';
 import { useRemote } from '../../../../hooks/useRemote';
-import { useMember } from '../../../../state/member';
+import { MemberScreen, officeStreet } from '../../components/MemberScreen';
 
 type Filter = 'attention' | 'all' | TopicStatus;
 
@@ -79,20 +78,9 @@ function StreetTopics() {
 
 /** Street office: every center's council topics in the street, overdue and idle ones first to follow up. */
 export default function OfficeCouncilPage() {
-  const member = useMember();
-  const me = member.data?.member;
-  const body = () => {
-    if (member.status === 'error' && !member.data)
-      return <ErrorState error={member.error} onRetry={() => void member.reload()} />;
-    if (!me) return <Loading />;
-    if (me.role !== 'office' || !me.streetId) return <EmptyState title={TEXT.notOffice} />;
-    return <StreetTopics />;
-  };
   return (
-    <Screen>
-      <Text className="title">{TEXT.title}</Text>
-      <Text className="lead">{TEXT.lead}</Text>
-      {body()}
-    </Screen>
+    <MemberScreen title={TEXT.title} lead={TEXT.lead} scope={officeStreet} notAllowed={TEXT.notOffice}>
+      {() => <StreetTopics />}
+    </MemberScreen>
   );
 }

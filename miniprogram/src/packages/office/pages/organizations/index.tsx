@@ -3,11 +3,10 @@ import type { OrganizationView } from '../../../../../../shared/contract/organiz
 import { call } from '../../../../api/client';
 import { accountApi } from '../../../../api/functions/account';
 import { organizationsApi } from '../../../../api/functions/organizations';
-import { Screen } from '../../../../components/Screen';
 import { EmptyState, ErrorState, Loading } from '../../../../components/Status';
 import { useRemote } from '../../../../hooks/useRemote';
 import { OrganizationCard } from '../../../../organizations/OrganizationCard';
-import { useMember } from '../../../../state/member';
+import { MemberScreen, officeStreet } from '../../components/MemberScreen';
 import { RegisterOrganization } from '../../components/RegisterOrganization';
 
 const TEXT = {
@@ -75,20 +74,9 @@ function StreetOrganizations({ streetId }: { streetId: string }) {
  * registering one for a center of the street.
  */
 export default function OfficeOrganizationsPage() {
-  const member = useMember();
-  const me = member.data?.member;
-  const body = () => {
-    if (member.status === 'error' && !member.data)
-      return <ErrorState error={member.error} onRetry={() => void member.reload()} />;
-    if (!me) return <Loading />;
-    if (me.role !== 'office' || !me.streetId) return <EmptyState title={TEXT.notOffice} />;
-    return <StreetOrganizations streetId={me.streetId} />;
-  };
   return (
-    <Screen>
-      <Text className="title">{TEXT.title}</Text>
-      <Text className="lead">{TEXT.lead}</Text>
-      {body()}
-    </Screen>
+    <MemberScreen title={TEXT.title} lead={TEXT.lead} scope={officeStreet} notAllowed={TEXT.notOffice}>
+      {(streetId) => <StreetOrganizations streetId={streetId} />}
+    </MemberScreen>
   );
 }

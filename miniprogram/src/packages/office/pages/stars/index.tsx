@@ -1,16 +1,16 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
+import type { MemberView } from '../../../../../../shared/contract/account';
 import { local } from '../../../../../../shared/rules/time';
 import { call } from '../../../../api/client';
 import { summaryApi } from '../../../../api/functions/summary';
 import { Card } from '../../../../components/Card';
 import { ChipGroup } from '../../../../components/ChipGroup';
-import { Screen } from '../../../../components/Screen';
 import { EmptyState, ErrorState, Loading } from '../../../../components/Status';
 import { formatDateTime } from '../../../../format';
 import { useRemote } from '../../../../hooks/useRemote';
-import { useMember } from '../../../../state/member';
 import { CenterStarsCard } from '../../components/CenterStarsCard';
+import { MemberScreen } from '../../components/MemberScreen';
 
 const TEXT = {
   title: '星级评定',
@@ -42,14 +42,7 @@ function lockNotice(lockedAt: string | null, periodOver: boolean): string {
   return periodOver ? TEXT.awaitingLock : TEXT.provisional;
 }
 
-/**
- * The star assessment of the centres a street office (or the city) oversees, for a year or one of its quarters,
- * with how it came about.
- */
-export default function OfficeStarsPage() {
-  const member = useMember();
-  const role = member.data?.member.role;
-  const allowed = role === 'office' || role === 'admin';
+function StarsAssessment() {
   const today = local(new Date());
   const thisYear = today.year();
   const thisQuarter = Math.floor(today.month() / 3) + 1;
@@ -63,22 +56,11 @@ export default function OfficeStarsPage() {
   };
   const periodOver = year < thisYear || (quarter !== null && quarter < thisQuarter);
   const stars = useRemote(
-    () =>
-      allowed
-        ? call(summaryApi, 'stars', quarter ? { year, quarter } : { year })
-        : Promise.resolve({ ok: true as const, data: null }),
-    `${allowed}/${year}/${quarter ?? WHOLE_YEAR}`,
+    () => call(summaryApi, 'stars', quarter ? { year, quarter } : { year }),
+    `${year}/${quarter ?? WHOLE_YEAR}`,
   );
 
   const body = () => {
-    if (!role) {
-      return member.status === 'error' ? (
-        <ErrorState error={member.error} onRetry={member.reload} />
-      ) : (
-        <Loading />
-      );
-    }
-    if (!allowed) return <EmptyState title={TEXT.notAllowed} />;
     if (stars.status === 'error') return <ErrorState error={stars.error} onRetry={stars.reload} />;
     if (stars.status === 'loading' || !stars.data) return <Loading />;
     const s = stars.data;
@@ -116,28 +98,39 @@ export default function OfficeStarsPage() {
   };
 
   return (
-    <Screen>
-      <Text className="title">{TEXT.title}</Text>
-      {allowed ? (
-        <>
-          <ChipGroup
-            label={TEXT.year}
-            chips={[thisYear, thisYear - 1].map((y) => ({ value: String(y), label: TEXT.yearLabel(y) }))}
-            selected={[String(year)]}
-            onToggle={(y) => chooseYear(Number(y))}
-          />
-          <ChipGroup
-            label={TEXT.period}
-            chips={[
-              { value: WHOLE_YEAR, label: TEXT.wholeYear },
-              ...TEXT.quarters.slice(0, quarters).map((label, i) => ({ value: String(i + 1), label })),
-            ]}
-            selected={[quarter ? String(quarter) : WHOLE_YEAR]}
-            onToggle={(p) => setQuarter(p === WHOLE_YEAR ? null : Number(p))}
-          />
-        </>
-      ) : null}
+    <>
+      <ChipGroup
+        label={TEXT.year}
+        chips={[thisYear, thisYear - 1].map((y) => ({ value: String(y), label: TEXT.yearLabel(y) }))}
+        selected={[String(year)]}
+        onToggle={(y) => chooseYear(Number(y))}
+      />
+      <ChipGroup
+        label={TEXT.period}
+        chips={[
+          { value: WHOLE_YEAR, label: TEXT.wholeYear },
+          ...TEXT.quarters.slice(0, quarters).map((label, i) => ({ value: String(i + 1), label })),
+        ]}
+        selected={[quarter ? String(quarter) : WHOLE_YEAR]}
+        onToggle={(p) => setQuarter(p === WHOLE_YEAR ? null : Number(p))}
+      />
       {body()}
-    </Screen>
+    </>
+  );
+}
+
+/** Who oversees centres: a street office its street's, the city every one. */
+const overseer = (member: MemberView) =>
+  member.role === 'office' || member.role === 'admin' ? member.role : null;
+
+/**
+ * The star assessment of the centres a street office (or the city) oversees, for a year or one of its quarters,
+ * with how it came about.
+ */
+export default function OfficeStarsPage() {
+  return (
+    <MemberScreen title={TEXT.title} scope={overseer} notAllowed={TEXT.notAllowed}>
+      {() => <StarsAssessment />}
+    </MemberScreen>
   );
 }

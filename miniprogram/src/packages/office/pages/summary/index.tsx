@@ -1,20 +1,18 @@
 import { Button, Text } from '@tarojs/components';
-import { useState } from 'react';
+import type { OutputOf } from '../../../../../../shared/contract';
 import { call } from '../../../../api/client';
-import { fieldMessage } from '../../../../api/errors';
 import { summaryApi } from '../../../../api/functions/summary';
-import { Screen } from '../../../../components/Screen';
-import { EmptyState, ErrorState, Loading } from '../../../../components/Status';
-import { useRemote } from '../../../../hooks/useRemote';
+import { EmptyState } from '../../../../components/Status';
 import { go, ROUTES } from '../../../../routes';
-import { useMember } from '../../../../state/member';
-import { rangeText, recentMonths } from '../../../../summary/describe';
+import { rangeText } from '../../../../summary/describe';
 import { FiguresCard } from '../../../../summary/FiguresCard';
-import { type MonthRange, MonthRangePicker } from '../../../../summary/MonthRangePicker';
+import type { MonthRange } from '../../../../summary/MonthRangePicker';
 import { TrendCard } from '../../../../summary/TrendCard';
 import { CentersCompare } from '../../components/CentersCompare';
 import { ExportButton } from '../../components/ExportButton';
 import { LowestActivities } from '../../components/LowestActivities';
+import { MemberScreen, officeStreet } from '../../components/MemberScreen';
+import { RangeSummary } from '../../components/RangeSummary';
 
 const TEXT = {
   title: '街道汇总',
@@ -26,62 +24,36 @@ const TEXT = {
   stars: '查看星级评定',
 } as const;
 
+function StreetFigures({ summary: s, range }: { summary: OutputOf<'summary', 'street'>; range: MonthRange }) {
+  if (s.centers.length === 0) return <EmptyState title={TEXT.noCenters} />;
+  const quiet = s.totals.activitiesPlanned === 0 && s.totals.attendances === 0 && s.totals.ratings === 0;
+  return (
+    <>
+      <Text className="lead">
+        {s.street.districtName} · {s.street.name}
+      </Text>
+      <ExportButton range={range} />
+      {quiet ? <EmptyState title={TEXT.empty} hint={TEXT.emptyHint} /> : null}
+      <FiguresCard title={TEXT.totals(rangeText(s.from, s.to))} figures={s.totals} />
+      <TrendCard trend={s.trend} />
+      <CentersCompare centers={s.centers} />
+      <LowestActivities activities={s.lowestActivities} />
+      <Button className="btn btn--plain" onClick={() => go(ROUTES.officeStars)}>
+        {TEXT.stars}
+      </Button>
+    </>
+  );
+}
+
 /** Street office: its centres over a range of months, side by side, with trends, the weakest activities and 导出表格. */
 export default function OfficeSummaryPage() {
-  const member = useMember();
-  const me = member.data?.member;
-  const isOffice = me?.role === 'office';
-  const [range, setRange] = useState<MonthRange>(() => recentMonths(6));
-  const summary = useRemote(
-    () => (isOffice ? call(summaryApi, 'street', range) : Promise.resolve({ ok: true as const, data: null })),
-    `${isOffice}/${range.from}/${range.to}`,
-  );
-  const invalid = summary.status === 'error' && summary.error.code === 'VALIDATION' ? summary.error : null;
-
-  const body = () => {
-    if (!me) {
-      return member.status === 'error' ? (
-        <ErrorState error={member.error} onRetry={member.reload} />
-      ) : (
-        <Loading />
-      );
-    }
-    if (!isOffice) return <EmptyState title={TEXT.notOffice} />;
-    if (invalid) return null;
-    if (summary.status === 'error') return <ErrorState error={summary.error} onRetry={summary.reload} />;
-    if (summary.status === 'loading' || !summary.data) return <Loading />;
-    const s = summary.data;
-    if (s.centers.length === 0) return <EmptyState title={TEXT.noCenters} />;
-    const quiet = s.totals.activitiesPlanned === 0 && s.totals.attendances === 0 && s.totals.ratings === 0;
-    return (
-      <>
-        <Text className="lead">
-          {s.street.districtName} · {s.street.name}
-        </Text>
-        <ExportButton range={range} />
-        {quiet ? <EmptyState title={TEXT.empty} hint={TEXT.emptyHint} /> : null}
-        <FiguresCard title={TEXT.totals(rangeText(s.from, s.to))} figures={s.totals} />
-        <TrendCard trend={s.trend} />
-        <CentersCompare centers={s.centers} />
-        <LowestActivities activities={s.lowestActivities} />
-        <Button className="btn btn--plain" onClick={() => go(ROUTES.officeStars)}>
-          {TEXT.stars}
-        </Button>
-      </>
-    );
-  };
-
   return (
-    <Screen>
-      <Text className="title">{TEXT.title}</Text>
-      {isOffice ? (
-        <MonthRangePicker
-          value={range}
-          onChange={setRange}
-          error={invalid ? (fieldMessage(invalid, 'to') ?? invalid.message) : undefined}
-        />
-      ) : null}
-      {body()}
-    </Screen>
+    <MemberScreen title={TEXT.title} scope={officeStreet} notAllowed={TEXT.notOffice}>
+      {() => (
+        <RangeSummary load={(range) => call(summaryApi, 'street', range)}>
+          {(summary, range) => <StreetFigures summary={summary} range={range} />}
+        </RangeSummary>
+      )}
+    </MemberScreen>
   );
 }
