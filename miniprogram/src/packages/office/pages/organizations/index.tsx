@@ -6,8 +6,8 @@ import { organizationsApi } from '../../../../api/functions/organizations';
 import { EmptyState, ErrorState, Loading } from '../../../../components/Status';
 import { useRemote } from '../../../../hooks/useRemote';
 import { OrganizationCard } from '../../../../organizations/OrganizationCard';
+import { RegisterOrganization } from '../../../../organizations/RegisterOrganization';
 import { MemberScreen, officeStreet } from '../../components/MemberScreen';
-import { RegisterOrganization } from '../../components/RegisterOrganization';
 
 const TEXT = {
   title: '街道社区组织',

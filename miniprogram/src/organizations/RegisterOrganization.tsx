@@ -1,22 +1,22 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import type { CenterBrief } from '../../../../../shared/contract/account';
+import type { CenterBrief } from '../../../shared/contract/account';
 import {
   ORGANIZATION_STATUS_LABELS,
   ORGANIZATION_STATUSES,
   ORGANIZATION_TYPES,
-} from '../../../../../shared/contract/organizations';
-import { call } from '../../../api/client';
-import { fieldMessage } from '../../../api/errors';
-import { organizationsApi } from '../../../api/functions/organizations';
-import { Card } from '../../../components/Card';
-import { ChipGroup } from '../../../components/ChipGroup';
-import { ChoiceList } from '../../../components/ChoiceList';
-import { FormError } from '../../../components/Status';
-import { SubmitButton } from '../../../components/SubmitButton';
-import { TextField } from '../../../components/TextField';
-import { useMutation } from '../../../hooks/useMutation';
-import { CENTER_STATUS_LABELS } from '../../../labels';
+} from '../../../shared/contract/organizations';
+import { call } from '../api/client';
+import { fieldMessage } from '../api/errors';
+import { organizationsApi } from '../api/functions/organizations';
+import { Card } from '../components/Card';
+import { ChipGroup } from '../components/ChipGroup';
+import { ChoiceList } from '../components/ChoiceList';
+import { FormError } from '../components/Status';
+import { SubmitButton } from '../components/SubmitButton';
+import { TextField } from '../components/TextField';
+import { useMutation } from '../hooks/useMutation';
+import { CENTER_STATUS_LABELS } from '../labels';
 
 type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
 type OrganizationStatus = (typeof ORGANIZATION_STATUSES)[number];
@@ -26,41 +26,51 @@ const TEXT = {
   hint: '先选孵化它的中心，再填组织的情况。',
   center: '孵化它的中心',
   name: '组织名称',
-  namePlaceholder: '比如：银龄互助队',
+  namePlaceholder: { own: '比如：朝阳银龄互助队', street: '比如：银龄互助队' },
   type: '组织类型',
   status: '现在的状态',
   contactRole: '联系人职务（不写姓名和电话）',
   contactPlaceholder: '比如：队长、联络员',
   submit: '登记',
   submitting: '正在登记…',
-  registered: (name: string, center: string) => `✓ 已加入名录：${name}（${center}）`,
+  registered: (name: string, center: string | null) =>
+    center === null ? `✓ 已加入名录：${name}` : `✓ 已加入名录：${name}（${center}）`,
 } as const;
 
 const TYPE_CHIPS = ORGANIZATION_TYPES.map((t) => ({ value: t, label: t }));
 const STATUS_CHIPS = ORGANIZATION_STATUSES.map((s) => ({ value: s, label: ORGANIZATION_STATUS_LABELS[s] }));
 
 interface Fields {
-  centerId: string | null;
   name: string;
   type: OrganizationType | null;
   status: OrganizationStatus;
   contactRole: string;
 }
 
-const BLANK: Fields = { centerId: null, name: '', type: null, status: 'incubating', contactRole: '' };
+const BLANK: Fields = { name: '', type: null, status: 'incubating', contactRole: '' };
 
-export interface RegisterOrganizationProps {
-  /** The street's centers, one of which incubates the organization. */
-  centers: readonly CenterBrief[];
+export type RegisterOrganizationProps = {
   /** Called after a registration, to show the organization in the list. */
   onDone: () => void;
-}
+} & (
+  | {
+      /** Staff register for their own center. */
+      centerId: string;
+    }
+  | {
+      /** A street office first picks which of its street's centers incubates the organization. */
+      centers: readonly CenterBrief[];
+    }
+);
 
-/** A street office registers a community organization for one of its street's centers. */
-export function RegisterOrganization({ centers, onDone }: RegisterOrganizationProps) {
+/** Registers a community organization: for the staff's own center, or for a center the street office picks. */
+export function RegisterOrganization(props: RegisterOrganizationProps) {
+  const centers = 'centers' in props ? props.centers : null;
+  const [chosen, setChosen] = useState<string | null>(null);
+  const centerId = 'centerId' in props ? props.centerId : chosen;
   const [fields, setFields] = useState<Fields>(BLANK);
   const [last, setLast] = useState<string | null>(null);
-  const register = useMutation((f: Fields, options) =>
+  const register = useMutation((f: Fields & { centerId: string | null }, options) =>
     // Nothing chosen yet: the schema names the field, and nothing leaves the phone.
     call(
       organizationsApi,
@@ -72,34 +82,40 @@ export function RegisterOrganization({ centers, onDone }: RegisterOrganizationPr
   const set = <K extends keyof Fields>(key: K, value: Fields[K]) =>
     setFields((f) => ({ ...f, [key]: value }));
   const submit = async () => {
-    const outcome = await register.run(fields);
+    const outcome = await register.run({ ...fields, centerId });
     if (!outcome.ok) return;
-    const center = centers.find((c) => c.id === fields.centerId)?.name ?? '';
+    const center = centers ? (centers.find((c) => c.id === centerId)?.name ?? '') : null;
     setLast(TEXT.registered(fields.name.trim(), center));
-    // The next organization is often of the same center: keep it chosen.
-    setFields({ ...BLANK, centerId: fields.centerId });
-    onDone();
+    // The next organization is often of the same center: the office's choice stays.
+    setFields(BLANK);
+    props.onDone();
   };
   return (
     <Card title={TEXT.title}>
-      <Text className="muted">{TEXT.hint}</Text>
+      {centers ? <Text className="muted">{TEXT.hint}</Text> : null}
       {last ? (
         <View className="result" role="status">
           <Text className="result__text strong">{last}</Text>
         </View>
       ) : null}
-      <ChoiceList
-        label={TEXT.center}
-        choices={centers.map((c) => ({ value: c.id, label: c.name, detail: CENTER_STATUS_LABELS[c.status] }))}
-        selected={fields.centerId}
-        onSelect={(id) => set('centerId', id)}
-        error={fieldMessage(register.error, 'centerId')}
-      />
+      {centers ? (
+        <ChoiceList
+          label={TEXT.center}
+          choices={centers.map((c) => ({
+            value: c.id,
+            label: c.name,
+            detail: CENTER_STATUS_LABELS[c.status],
+          }))}
+          selected={chosen}
+          onSelect={setChosen}
+          error={fieldMessage(register.error, 'centerId')}
+        />
+      ) : null}
       <TextField
         label={TEXT.name}
         value={fields.name}
         maxlength={40}
-        placeholder={TEXT.namePlaceholder}
+        placeholder={centers ? TEXT.namePlaceholder.street : TEXT.namePlaceholder.own}
         onChange={(v) => set('name', v)}
         error={fieldMessage(register.error, 'name')}
       />
