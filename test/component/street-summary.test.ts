@@ -96,10 +96,11 @@ test('the last six months: figures in words, the month and centre charts drawn, 
   expect(text).not.toContain('openid');
 
   // Three charts: activities and people by month, participation by centre; each draws its axis labels.
-  await rendered.waitFor(() => drawnText(rendered.wx.canvas).includes('飞英'), 'the centre chart');
-  const labels = drawnText(rendered.wx.canvas);
-  expect(labels).toEqual(
-    expect.arrayContaining([`${Number(MONTHS[5]?.slice(5))}月`, '计划', '已办', '朝阳']),
+  // They draw one after another, so wait for every chart's labels rather than the last one's.
+  const labels = [`${Number(MONTHS[5]?.slice(5))}月`, '计划', '已办', '朝阳', '飞英'];
+  await rendered.waitFor(
+    () => labels.every((l) => drawnText(rendered.wx.canvas).includes(l)),
+    'the month and centre charts',
   );
   expect(rendered.wx.canvas.filter((c) => c.method === 'fill').length).toBeGreaterThan(10);
   expect(rendered.page.querySelectorAll('.chart').length).toBe(3);
