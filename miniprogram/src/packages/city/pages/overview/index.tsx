@@ -3,12 +3,12 @@ import { useMemo } from 'react';
 import { call } from '../../../../api/client';
 import { accountApi } from '../../../../api/functions/account';
 import { Card } from '../../../../components/Card';
+import { cityAccount, MemberScreen } from '../../../../components/MemberScreen';
 import { EmptyState, ErrorState, Loading } from '../../../../components/Status';
 import { useRemote } from '../../../../hooks/useRemote';
 import { groupCenters } from '../../../../pages/centers/groupCenters';
 import { go, ROUTES } from '../../../../routes';
 import { InviteCard } from '../../../office/components/InviteCard';
-import { cityAccount, MemberScreen } from '../../../office/components/MemberScreen';
 
 const TEXT = {
   title: '全市概览',

@@ -4,11 +4,11 @@ import { call } from '../../../../api/client';
 import { summaryApi } from '../../../../api/functions/summary';
 import { Chart } from '../../../../charts/Chart';
 import { Card } from '../../../../components/Card';
+import { cityAccount, MemberScreen } from '../../../../components/MemberScreen';
 import { EmptyState } from '../../../../components/Status';
 import { countText, percentText, rangeText, ratingValue } from '../../../../summary/describe';
 import { FiguresCard } from '../../../../summary/FiguresCard';
 import { TrendCard } from '../../../../summary/TrendCard';
-import { cityAccount, MemberScreen } from '../../../office/components/MemberScreen';
 import { RangeSummary } from '../../../office/components/RangeSummary';
 
 const TEXT = {

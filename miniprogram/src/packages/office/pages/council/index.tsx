@@ -10,10 +10,10 @@ import {
 import { call } from '../../../../api/client';
 import { councilsApi } from '../../../../api/functions/councils';
 import { ChipGroup } from '../../../../components/ChipGroup';
+import { MemberScreen, officeStreet } from '../../../../components/MemberScreen';
 import { EmptyState, ErrorState, Loading } from '../../../../components/Status';
 import { TopicCard } from '../../../../councils/TopicCard';
 import { useRemote } from '../../../../hooks/useRemote';
-import { MemberScreen, officeStreet } from '../../components/MemberScreen';
 
 type Filter = 'attention' | 'all' | TopicStatus;
 

@@ -3,11 +3,11 @@ import type { OrganizationView } from '../../../../../../shared/contract/organiz
 import { call } from '../../../../api/client';
 import { accountApi } from '../../../../api/functions/account';
 import { organizationsApi } from '../../../../api/functions/organizations';
+import { MemberScreen, officeStreet } from '../../../../components/MemberScreen';
 import { EmptyState, ErrorState, Loading } from '../../../../components/Status';
 import { useRemote } from '../../../../hooks/useRemote';
 import { OrganizationCard } from '../../../../organizations/OrganizationCard';
 import { RegisterOrganization } from '../../../../organizations/RegisterOrganization';
-import { MemberScreen, officeStreet } from '../../components/MemberScreen';
 
 const TEXT = {
   title: '街道社区组织',

@@ -6,11 +6,11 @@ import { call } from '../../../../api/client';
 import { summaryApi } from '../../../../api/functions/summary';
 import { Card } from '../../../../components/Card';
 import { ChipGroup } from '../../../../components/ChipGroup';
+import { MemberScreen } from '../../../../components/MemberScreen';
 import { EmptyState, ErrorState, Loading } from '../../../../components/Status';
 import { formatDateTime } from '../../../../format';
 import { useRemote } from '../../../../hooks/useRemote';
 import { CenterStarsCard } from '../../components/CenterStarsCard';
-import { MemberScreen } from '../../components/MemberScreen';
 
 const TEXT = {
   title: '星级评定',

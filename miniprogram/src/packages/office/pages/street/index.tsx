@@ -2,12 +2,12 @@ import { Button, Text } from '@tarojs/components';
 import { call } from '../../../../api/client';
 import { accountApi } from '../../../../api/functions/account';
 import { Card } from '../../../../components/Card';
+import { MemberScreen, officeStreet } from '../../../../components/MemberScreen';
 import { EmptyState, ErrorState, Loading } from '../../../../components/Status';
 import { useRemote } from '../../../../hooks/useRemote';
 import { CENTER_STATUS_LABELS } from '../../../../labels';
 import { go, ROUTES } from '../../../../routes';
 import { InviteCard } from '../../components/InviteCard';
-import { MemberScreen, officeStreet } from '../../components/MemberScreen';
 
 const TEXT = {
   title: '街道工作台',

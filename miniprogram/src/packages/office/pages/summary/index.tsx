@@ -2,6 +2,7 @@ import { Button, Text } from '@tarojs/components';
 import type { OutputOf } from '../../../../../../shared/contract';
 import { call } from '../../../../api/client';
 import { summaryApi } from '../../../../api/functions/summary';
+import { MemberScreen, officeStreet } from '../../../../components/MemberScreen';
 import { EmptyState } from '../../../../components/Status';
 import { go, ROUTES } from '../../../../routes';
 import { rangeText } from '../../../../summary/describe';
@@ -11,7 +12,6 @@ import { TrendCard } from '../../../../summary/TrendCard';
 import { CentersCompare } from '../../components/CentersCompare';
 import { ExportButton } from '../../components/ExportButton';
 import { LowestActivities } from '../../components/LowestActivities';
-import { MemberScreen, officeStreet } from '../../components/MemberScreen';
 import { RangeSummary } from '../../components/RangeSummary';
 
 const TEXT = {

@@ -11,13 +11,13 @@ import { formatWhen } from '../../../../../../shared/rules/time';
 import { call } from '../../../../api/client';
 import { councilsApi } from '../../../../api/functions/councils';
 import { Card } from '../../../../components/Card';
+import { MemberScreen, staffCenter } from '../../../../components/MemberScreen';
 import { EmptyState, ErrorState, Loading } from '../../../../components/Status';
 import { byStatus } from '../../../../councils/describe';
 import { TopicCard } from '../../../../councils/TopicCard';
 import { useOnReturn } from '../../../../hooks/useOnReturn';
 import { useRemote } from '../../../../hooks/useRemote';
 import { OutcomeForm, ProgressForm, SchedulePanel } from '../../components/CouncilForms';
-import { StaffCenterScreen } from '../../components/StaffCenterScreen';
 
 type Meeting = z.output<typeof meetingViewSchema>;
 
@@ -208,8 +208,8 @@ function Agenda({ centerId }: { centerId: string }) {
 /** Staff subpackage: the center's council agenda, from a proposed topic to a resolution carried out. */
 export default function StaffCouncilPage() {
   return (
-    <StaffCenterScreen title={TEXT.title} lead={TEXT.lead} notStaff={TEXT.notStaff}>
+    <MemberScreen title={TEXT.title} lead={TEXT.lead} scope={staffCenter} notAllowed={TEXT.notStaff}>
       {(centerId) => <Agenda centerId={centerId} />}
-    </StaffCenterScreen>
+    </MemberScreen>
   );
 }

@@ -1,13 +1,13 @@
 import { Text } from '@tarojs/components';
 import { call } from '../../../../api/client';
 import { organizationsApi } from '../../../../api/functions/organizations';
+import { MemberScreen, staffCenter } from '../../../../components/MemberScreen';
 import { EmptyState, ErrorState, FormError, Loading } from '../../../../components/Status';
 import { SubmitButton } from '../../../../components/SubmitButton';
 import { useMutation } from '../../../../hooks/useMutation';
 import { useRemote } from '../../../../hooks/useRemote';
 import { OrganizationCard } from '../../../../organizations/OrganizationCard';
 import { RegisterOrganization } from '../../../../organizations/RegisterOrganization';
-import { StaffCenterScreen } from '../../components/StaffCenterScreen';
 
 const TEXT = {
   title: '社区组织',
@@ -73,8 +73,8 @@ function Registry({ centerId }: { centerId: string }) {
 /** Staff subpackage: the center's operator and the community organizations it incubates. */
 export default function StaffOrganizationsPage() {
   return (
-    <StaffCenterScreen title={TEXT.title} lead={TEXT.lead} notStaff={TEXT.notStaff}>
+    <MemberScreen title={TEXT.title} lead={TEXT.lead} scope={staffCenter} notAllowed={TEXT.notStaff}>
       {(centerId) => <Registry centerId={centerId} />}
-    </StaffCenterScreen>
+    </MemberScreen>
   );
 }

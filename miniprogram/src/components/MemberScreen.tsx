@@ -1,15 +1,19 @@
 import { Text } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import type { MemberView } from '../../../../../shared/contract/account';
-import { Screen } from '../../../components/Screen';
-import { EmptyState, ErrorState, Loading } from '../../../components/Status';
-import { useMember } from '../../../state/member';
+import type { MemberView } from '../../../shared/contract/account';
+import { useMember } from '../state/member';
+import { Screen } from './Screen';
+import { EmptyState, ErrorState, Loading } from './Status';
 
 /** A street office's own street: what its pages work on. */
 export const officeStreet = (member: MemberView) => (member.role === 'office' ? member.streetId : null);
 
 /** The city account (民政局), which sees every street. */
 export const cityAccount = (member: MemberView) => (member.role === 'admin' ? member.role : null);
+
+/** A center's social worker: their own center. */
+export const staffCenter = (member: MemberView) =>
+  member.role === 'staff' && member.centerId ? member.centerId : null;
 
 export interface MemberScreenProps<T> {
   title: string;
@@ -24,9 +28,9 @@ export interface MemberScreenProps<T> {
 }
 
 /**
- * A page of the street office or city packages: the title and lead, then loading, an error to retry,
+ * A page of the staff, street office or city packages: the title and lead, then loading, an error to retry,
  * `notAllowed`, or the page itself. The page's own loads start only once the member may see it.
- * Both subpackages use it, so Taro puts it in the main package.
+ * Only subpackages use it, so Taro copies it into each of them rather than the main package.
  */
 export function MemberScreen<T>({
   title,
