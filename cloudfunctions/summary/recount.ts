@@ -256,7 +256,7 @@ export async function rebuildCounters(
       }),
     );
     const centers = new Set([...recount.counters.keys(), ...stored.keys()]);
-    const repairs: Promise<void>[] = [];
+    const repairs: (() => Promise<unknown>)[] = [];
     for (const centerId of centers) {
       const want = recount.counters.get(centerId) ?? emptyCounters();
       const have = stored.get(centerId) ?? emptyCounters();
@@ -272,12 +272,9 @@ export async function rebuildCounters(
           recounted: want[field],
         });
       }
-      repairs.push(bumpStats(db, centerId, month, delta));
+      repairs.push(() => bumpStats(db, centerId, month, delta));
     }
-    await Promise.all(repairs);
     centerMonths += recount.counters.size;
-
-    const ratingRepairs: Promise<unknown>[] = [];
 
     for (const [activityId, have] of recount.storedActivityRatings) {
       const want = recount.activityRatings.get(activityId) ?? { ratings: 0, ratingSum: 0 };
@@ -294,7 +291,7 @@ export async function rebuildCounters(
           });
         }
       }
-      ratingRepairs.push(
+      repairs.push(() =>
         db
           .collection(COLLECTIONS.activities)
           .doc(activityId)
@@ -304,9 +301,20 @@ export async function rebuildCounters(
           }),
       );
     }
-    await Promise.all(ratingRepairs);
+    await atMost(REPAIRS_AT_ONCE, repairs);
     return recountNext();
   };
   await Promise.all([recountNext(), recountNext()]);
   return { drift, driftCount, centerMonths, activities };
+}
+
+/** A month's repairs can be hundreds of writes (a fresh world's activity ratings): a few at a time. */
+const REPAIRS_AT_ONCE = 8;
+
+async function atMost(width: number, tasks: readonly (() => Promise<unknown>)[]): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    for (let task = tasks[next++]; task !== undefined; task = tasks[next++]) await task();
+  };
+  await Promise.all(Array.from({ length: Math.min(width, tasks.length) }, lane));
 }
