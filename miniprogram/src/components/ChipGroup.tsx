@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { FieldError } from './Field';
 
 export interface Chip {
   value: string;
@@ -44,11 +45,7 @@ export function ChipGroup({ label, showLabel = false, chips, selected, onToggle,
           );
         })}
       </View>
-      {error ? (
-        <View role="alert">
-          <Text className="field__error">⚠ {error}</Text>
-        </View>
-      ) : null}
+      <FieldError error={error} />
     </View>
   );
 }

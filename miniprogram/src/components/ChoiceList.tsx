@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { FieldError } from './Field';
 
 export interface Choice {
   value: string;
@@ -58,11 +59,7 @@ export function ChoiceList({ label, choices, selected, onSelect, error, layout =
           );
         })}
       </View>
-      {error ? (
-        <View role="alert">
-          <Text className="field__error">⚠ {error}</Text>
-        </View>
-      ) : null}
+      <FieldError error={error} />
     </View>
   );
 }

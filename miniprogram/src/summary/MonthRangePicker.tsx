@@ -1,5 +1,6 @@
 import { Picker, Text, View } from '@tarojs/components';
 import { ChipGroup } from '../components/ChipGroup';
+import { Field, FieldError } from '../components/Field';
 import { monthFull, recentMonths } from './describe';
 
 const TEXT = {
@@ -26,8 +27,7 @@ export interface MonthRangePickerProps {
 
 function MonthField({ label, month, onPick }: { label: string; month: string; onPick: (m: string) => void }) {
   return (
-    <View className="field">
-      <Text className="field__label">{label}</Text>
+    <Field label={label} error={undefined}>
       <Picker
         mode="date"
         fields="month"
@@ -39,7 +39,7 @@ function MonthField({ label, month, onPick }: { label: string; month: string; on
           <Text className="picker-value__hint">{TEXT.change}</Text>
         </View>
       </Picker>
-    </View>
+    </Field>
   );
 }
 
@@ -59,11 +59,7 @@ export function MonthRangePicker({ value, onChange, error }: MonthRangePickerPro
         <MonthField label={TEXT.from} month={value.from} onPick={(from) => onChange({ ...value, from })} />
         <MonthField label={TEXT.to} month={value.to} onPick={(to) => onChange({ ...value, to })} />
       </View>
-      {error ? (
-        <View role="alert">
-          <Text className="field__error">⚠ {error}</Text>
-        </View>
-      ) : null}
+      <FieldError error={error} />
     </View>
   );
 }

@@ -4,10 +4,9 @@ import { useMemo } from 'react';
 import type { Pass } from '../../../../shared/contract/checkin';
 import { passPayload, stepAt } from '../../../../shared/rules/pass';
 import { formatWhen } from '../../../../shared/rules/time';
-import { formatSpan } from '../../activity/describe';
-import { When } from '../../activity/When';
 import { Screen } from '../../components/Screen';
 import { EmptyState, ErrorState, Loading } from '../../components/Status';
+import { WhenAndWhere } from '../../components/WhenAndWhere';
 import { useKeepScreenOn } from '../../hooks/useKeepScreenOn';
 import { useNow } from '../../hooks/useNow';
 import { useOnReturn } from '../../hooks/useOnReturn';
@@ -27,8 +26,6 @@ const TEXT = {
   attended: '✓ 已签到',
   attendedAt: (at: string) => `签到时间 ${at}`,
   ended: '活动已结束，签到码不能再用了',
-  when: '时间',
-  place: '地点',
   gone: '没有这张签到码',
 } as const;
 
@@ -115,14 +112,7 @@ export default function PassPage() {
         </View>
       ) : null}
       <View className="card">
-        <Text className="kv">
-          <Text className="kv__key">{TEXT.when}</Text>
-          <When text={formatSpan(pass.startAt, pass.endAt)} />
-        </Text>
-        <Text className="kv">
-          <Text className="kv__key">{TEXT.place}</Text>
-          {pass.place}
-        </Text>
+        <WhenAndWhere activity={pass} />
       </View>
       {attended || ended ? null : (
         <Text className={error?.code === 'NETWORK' ? 'pass__offline pass__offline--now' : 'pass__offline'}>

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { Field } from '../../../components/Field';
 import { RATING_FACES } from '../../../feedback/faces';
 
 export interface FacePickerProps {
@@ -16,8 +17,7 @@ export interface FacePickerProps {
  */
 export function FacePicker({ label, value, onChange, error }: FacePickerProps) {
   return (
-    <View className={error ? 'field field--invalid' : 'field'}>
-      <Text className="field__label">{label}</Text>
+    <Field label={label} error={error}>
       <View className="faces" role="radiogroup" aria-label={label}>
         {RATING_FACES.map(({ rating, face, word }) => {
           const on = value === rating;
@@ -40,11 +40,6 @@ export function FacePicker({ label, value, onChange, error }: FacePickerProps) {
           );
         })}
       </View>
-      {error ? (
-        <View role="alert">
-          <Text className="field__error">⚠ {error}</Text>
-        </View>
-      ) : null}
-    </View>
+    </Field>
   );
 }

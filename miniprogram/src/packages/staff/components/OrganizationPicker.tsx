@@ -1,8 +1,9 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Button, Text } from '@tarojs/components';
 import { useState } from 'react';
 import { call } from '../../../api/client';
 import { organizationsApi } from '../../../api/functions/organizations';
 import { ChoiceList } from '../../../components/ChoiceList';
+import { Field } from '../../../components/Field';
 import { ErrorState, Loading } from '../../../components/Status';
 import { useRemote } from '../../../hooks/useRemote';
 
@@ -54,8 +55,7 @@ export function OrganizationPicker({ value, onChange, error }: OrganizationPicke
   const [open, setOpen] = useState(false);
   const [name, setName] = useState<string | null>(null);
   return (
-    <View className={error ? 'field field--invalid' : 'field'}>
-      <Text className="field__label">{TEXT.label}</Text>
+    <Field label={TEXT.label} error={error}>
       <Text className="kv">{value && name ? `✓ ${name}` : TEXT.none}</Text>
       <Button className="btn btn--plain" aria-expanded={open} onClick={() => setOpen(!open)}>
         {open ? TEXT.close : TEXT.choose}
@@ -70,11 +70,6 @@ export function OrganizationPicker({ value, onChange, error }: OrganizationPicke
           }}
         />
       ) : null}
-      {error ? (
-        <View role="alert">
-          <Text className="field__error">⚠ {error}</Text>
-        </View>
-      ) : null}
-    </View>
+    </Field>
   );
 }

@@ -1,4 +1,5 @@
 import { Picker, Text, View } from '@tarojs/components';
+import { Field } from '../../../components/Field';
 
 const TEXT = { change: '修改 ›' } as const;
 
@@ -25,8 +26,7 @@ export function PickerField({ label, mode, value, display, onChange, error, star
     </View>
   );
   return (
-    <View className={error ? 'field field--invalid' : 'field'}>
-      <Text className="field__label">{label}</Text>
+    <Field label={label} error={error}>
       {mode === 'date' ? (
         <Picker
           mode="date"
@@ -41,11 +41,6 @@ export function PickerField({ label, mode, value, display, onChange, error, star
           {row}
         </Picker>
       )}
-      {error ? (
-        <View role="alert">
-          <Text className="field__error">⚠ {error}</Text>
-        </View>
-      ) : null}
-    </View>
+    </Field>
   );
 }

@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { ActivityStatus, ActivityView } from '../../../../../shared/contract/activities';
-import { badgeClass, formatSpan, type Tone } from '../../../activity/describe';
-import { When } from '../../../activity/When';
+import { badgeClass, type Tone } from '../../../activity/describe';
+import { WhenAndWhere } from '../../../components/WhenAndWhere';
 import { go, ROUTES } from '../../../routes';
 
 const TEXT = {
@@ -11,8 +11,6 @@ const TEXT = {
     cancelled: { text: '已取消', tone: 'muted' },
     closed: { text: '已结束', tone: 'muted' },
   } satisfies Record<ActivityStatus, { text: string; tone: Tone }>,
-  when: '时间',
-  place: '地点',
   seats: (a: ActivityView) =>
     `已报名 ${a.confirmed} / ${a.capacity} 人${a.waitlisted ? `，候补 ${a.waitlisted} 人` : ''}`,
   edit: '修改',
@@ -38,14 +36,7 @@ export function StaffActivityItem({ activity: a, problems }: StaffActivityItemPr
         <Text className={`${badgeClass(status.tone)} badge--strong`}>{status.text}</Text>
       </View>
       <Text className="card__title">{a.title}</Text>
-      <Text className="kv">
-        <Text className="kv__key">{TEXT.when}</Text>
-        <When text={formatSpan(a.startAt, a.endAt)} />
-      </Text>
-      <Text className="kv">
-        <Text className="kv__key">{TEXT.place}</Text>
-        {a.place}
-      </Text>
+      <WhenAndWhere activity={a} />
       <Text className="kv">{TEXT.seats(a)}</Text>
       {problems.length ? (
         <View className="problems" role="alert">
