@@ -14,7 +14,7 @@ import {
   recordAudit,
 } from '../kit';
 import { loadActivity } from '../records/activities';
-import { loadNeed } from '../records/needs';
+import { ownNeed } from '../records/needs';
 import { loadTopic, newTopic, notifyTopicPeople, type TopicRecord, topicRecordSchema } from './records';
 
 type Councils = typeof councilsContract;
@@ -31,9 +31,7 @@ export const raiseFromNeed: ActionHandler<Councils['raiseFromNeed']> = {
   allow: ['staff'],
   async run({ needId }, ctx) {
     const { db, now } = ctx;
-    const need = await loadNeed(db, needId);
-    if (!need) throw new AppError('NOT_FOUND', '没有找到这条需求');
-    assertOwnCenter(ctx, need.centerId);
+    const need = await ownNeed(ctx, needId);
     if (need.held) throw new AppError('CONFLICT', '这条需求还在审核，审核通过后再提交议事会');
     const center = await loadCenter(db, need.centerId);
     if (!center) throw new AppError('NOT_FOUND', '没有找到这个邻里中心');

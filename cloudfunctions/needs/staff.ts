@@ -2,32 +2,17 @@ import { COLLECTIONS } from '../../shared/collections';
 import { NEED_STATUS_LABELS, type NeedStatus, type needsContract } from '../../shared/contract/needs';
 import { AppError } from '../../shared/errors';
 import { replyMinutes } from '../../shared/rules/stats';
-import {
-  type ActionContext,
-  type ActionHandler,
-  assertOwnCenter,
-  bumpStats,
-  readMany,
-  recordAudit,
-} from '../kit';
+import { type ActionHandler, bumpStats, readMany, recordAudit } from '../kit';
 import {
   isOverdue,
-  loadNeed,
-  type NeedRecord,
   needRecordSchema,
   needView,
   notifyNeedPeople,
   openActivities,
+  ownNeed,
 } from '../records/needs';
 
 type Needs = typeof needsContract;
-
-async function ownNeed(ctx: ActionContext, needId: string): Promise<NeedRecord> {
-  const need = await loadNeed(ctx.db, needId);
-  if (!need) throw new AppError('NOT_FOUND', '没有找到这条需求');
-  assertOwnCenter(ctx, need.centerId);
-  return need;
-}
 
 /** The center's needs, most supported and oldest first; never who reported or supported them. */
 export const listForCenter: ActionHandler<Needs['listForCenter']> = {

@@ -1,8 +1,16 @@
 import * as z from 'zod';
 import { COLLECTIONS } from '../../shared/collections';
 import { NEED_REPLY_DAYS, needCategorySchema, needStatusSchema } from '../../shared/contract/needs';
+import { AppError } from '../../shared/errors';
 import type { MessageKind } from '../../shared/rules/messages';
-import { type Database, insertOnce, outboxMessage, readDoc } from '../kit';
+import {
+  type ActionContext,
+  assertOwnCenter,
+  type Database,
+  insertOnce,
+  outboxMessage,
+  readDoc,
+} from '../kit';
 
 const date = z.coerce.date();
 
@@ -33,6 +41,14 @@ export const needRecordSchema = z.object({
 export type NeedRecord = z.infer<typeof needRecordSchema>;
 
 export const loadNeed = (db: Database, id: string) => readDoc(db, COLLECTIONS.needs, id, needRecordSchema);
+
+/** A need of the calling staff member's own center; NOT_FOUND or FORBIDDEN otherwise. */
+export async function ownNeed(ctx: ActionContext, needId: string): Promise<NeedRecord> {
+  const need = await loadNeed(ctx.db, needId);
+  if (!need) throw new AppError('NOT_FOUND', '没有找到这条需求');
+  assertOwnCenter(ctx, need.centerId);
+  return need;
+}
 
 export const isOverdue = (need: NeedRecord, now: Date) =>
   need.firstReplyAt === null && now.getTime() - need.createdAt.getTime() > NEED_REPLY_DAYS * 24 * 3600_000;

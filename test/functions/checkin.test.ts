@@ -248,10 +248,13 @@ test('manual check-in by name or phone tail, walk-ins while seats remain, then c
   const byPhone = unwrap(await staff('checkin', 'search', { activityId, query: '5678' }));
   expect(byPhone.attendees.map((a) => a.displayName).sort()).toEqual(['张伟', '张桂兰'].sort());
 
-  expect(unwrap(await staff('checkin', 'manual', { registrationId: mother.registrationId }))).toMatchObject({
+  const tap = { registrationId: mother.registrationId, requestId: 'manual-tap-0001' };
+  expect(unwrap(await staff('checkin', 'manual', tap))).toMatchObject({
     result: 'checked_in',
     displayName: '张桂兰',
   });
+  // The same tap retried hears 签到成功 again; a new tap hears 已签到.
+  expect(unwrap(await staff('checkin', 'manual', tap)).result).toBe('checked_in');
   expect(unwrap(await staff('checkin', 'manual', { registrationId: mother.registrationId })).result).toBe(
     'already',
   );
