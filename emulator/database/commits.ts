@@ -1,10 +1,10 @@
 /**
- * Group commit. With synchronous=FULL every SQLite commit waits for an fsync (~0.8 ms here), which would cap
- * writes at about one thousand a second. Write requests that arrive together are therefore run one after another,
- * each in its own savepoint (so each stays atomic and a failing one undoes only itself), inside one SQLite
- * transaction; all their replies are released only after that transaction has committed. An acknowledged write is
- * thus still durable, and the fsync is shared by the batch.
+ * Group commit. Write requests that arrive together are run one after another, each in its own savepoint (so each
+ * stays atomic and a failing one undoes only itself), inside one SQLite transaction, so the batch shares one
+ * commit and one sync (see durability.ts). Their replies are released only once that commit is on disk, so an
+ * acknowledged write is durable.
  */
+import type { WalSync } from './durability';
 import type { Store } from './store';
 
 type Reply = Record<string, unknown>;
@@ -19,7 +19,10 @@ export class GroupCommit {
   private queue: Pending[] = [];
   private scheduled = false;
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly sync: WalSync,
+  ) {}
 
   /** Queues a write; `fail` shapes the reply if it throws or if the shared commit fails. */
   submit(run: () => Reply, fail: (error: unknown) => Reply): Promise<Reply> {
@@ -46,8 +49,15 @@ export class GroupCommit {
       );
     } catch (error) {
       settled = batch.map((item): [Pending, Reply] => [item, item.fail(error)]);
+      for (const [item, reply] of settled) item.resolve(reply);
+      return;
     }
-    for (const [item, reply] of settled) item.resolve(reply);
+    const durable = this.sync.until(this.sync.commit());
+    const release = (error?: unknown) => {
+      for (const [item, reply] of settled) item.resolve(error === undefined ? reply : item.fail(error));
+    };
+    if (durable) durable.then(() => release(), release);
+    else release();
   }
 
   private attempt(item: Pending): Reply {

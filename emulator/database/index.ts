@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { ACTIONS } from './actions';
 import { GroupCommit } from './commits';
+import { WalSync } from './durability';
 import { errorReply, invalidParam } from './errors';
 import { type IndexManifest, parseIndexManifest } from './manifest';
 import { Store } from './store';
@@ -23,12 +24,14 @@ export interface DatabaseEmulator {
 export function openDatabase(options: { file: string; indexes?: IndexManifest }): DatabaseEmulator {
   const store = new Store(options.file, parseIndexManifest(options.indexes ?? {}));
   const transactions = new Transactions(store);
-  const commits = new GroupCommit(store);
+  const sync = new WalSync(`${options.file}-wal`);
+  const commits = new GroupCommit(store, sync);
   const requestPrefix = randomBytes(4).toString('hex');
   let requests = 0;
 
   return {
-    // Each request runs to completion in one synchronous turn; writes wait for their group's durable commit.
+    // Each request runs to completion in one synchronous turn; writes wait for their group's commit to be on
+    // disk. Reads answer from what is committed, as MongoDB's default read concern ("local") does.
     async handle(body) {
       requests += 1;
       const requestId = `${requestPrefix}-${requests.toString(16)}`;
@@ -49,6 +52,7 @@ export function openDatabase(options: { file: string; indexes?: IndexManifest })
     close() {
       commits.flush();
       store.close();
+      sync.close();
     },
   };
 }

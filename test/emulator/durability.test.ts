@@ -1,9 +1,10 @@
-/** An acknowledged write survives kill -9 of the process that made it (WAL, synchronous=FULL). */
+/** An acknowledged write survives kill -9 of the process that made it (WAL, synced before the reply). */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../emulator/database';
+import { WalSync } from '../../emulator/database/durability';
 
 const ROOT = join(__dirname, '../..');
 const WRITER = join(__dirname, 'fixtures/durable-writer.ts');
@@ -53,3 +54,23 @@ test('every id the writer acknowledged is there after SIGKILL', async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 }, 30_000);
+
+test('a commit is acknowledged only after its WAL sync, and a failed sync fails it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'linli-walsync-'));
+  try {
+    const wal = join(dir, 'db.sqlite-wal');
+    writeFileSync(wal, 'frames');
+    const sync = new WalSync(wal);
+    const first = sync.commit();
+    const second = sync.commit();
+    await expect(sync.until(second)).resolves.toBeUndefined();
+    // Both are on disk now: nothing left to wait for.
+    expect(sync.until(first)).toBeUndefined();
+    sync.close();
+
+    const lost = new WalSync(join(dir, 'missing', 'db.sqlite-wal'));
+    await expect(lost.until(lost.commit())).rejects.toMatchObject({ code: 'ENOENT' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
