@@ -8,7 +8,7 @@ interface AuditFacts {
 }
 
 /** An audit entry as stored: who did what to whom and when. */
-export function auditEntry(ctx: ActionContext, entry: AuditFacts) {
+function auditEntry(ctx: ActionContext, entry: AuditFacts) {
   return {
     kind: entry.kind,
     targetId: entry.targetId,

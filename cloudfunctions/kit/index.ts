@@ -1,4 +1,4 @@
-export { auditEntry, recordAudit } from './audit';
+export { recordAudit } from './audit';
 export { assertOwnCenter, assertOwnStreet } from './authz';
 export { callerOpenid, cloud, type Database, database } from './cloud';
 export { type ContentChecker, configuredChecker, wordListChecker } from './content';

@@ -84,6 +84,8 @@ export const registrationRecordSchema = z.object({
   checkInMethod: z.enum(['scan', 'manual', 'walk_in']).nullable().default(null),
   /** The client's request id of the check-in, so a retry of that very request hears 签到成功 again. */
   checkInRequest: z.string().nullable().default(null),
+  /** 'pending' until the check-in is counted (records/checkins.ts), then the id of the round that counted it. */
+  tally: z.string().nullable().default(null),
 });
 export type RegistrationRecord = z.infer<typeof registrationRecordSchema>;
 
@@ -150,5 +152,6 @@ export function newRegistration(
     checkedInBy: null,
     checkInMethod: null,
     checkInRequest: null,
+    tally: null,
   };
 }

@@ -23,6 +23,7 @@ import {
   readMany,
 } from '../kit';
 import { activityRecordSchema } from '../records/activities';
+import { tallyCheckins } from '../records/checkins';
 import { counterKey, countersAt, countersOf, sumCountersBy } from './counters';
 
 type Summary = typeof summaryContract;
@@ -59,7 +60,7 @@ export const center: ActionHandler<Summary['center']> = {
   allow: ['staff', 'office', 'admin'],
   async run({ centerId, month: asked }, ctx) {
     const { db, now } = ctx;
-    const record = await readableCenter(ctx, centerId);
+    const [record] = await Promise.all([readableCenter(ctx, centerId), tallyCheckins(db)]);
     const month = asked ?? monthOf(now);
     const months = monthsBetween(shiftMonth(month, -5), month);
     const [briefs, counters, activities] = await Promise.all([
@@ -148,11 +149,13 @@ export async function streetSummary(ctx: ActionContext, from: string, to: string
   const streetId = member.role === 'office' ? member.streetId : null;
   if (!streetId) throw new AppError('FORBIDDEN', '只有街道可以查看街道汇总');
   const months = monthsBetween(from, to);
-  // Two rounds: the street, its centers and the lowest-rated activities together, then the centers' counters.
+  // Two rounds: the street, its centers and the lowest-rated activities together (while the latest check-ins are
+  // counted), then the centers' counters.
   const [street, centers, lowestActivities] = await Promise.all([
     loadRegion(db, streetId),
     loadCenterBriefs(db, { streetId }),
     lowestRated(db, streetId, months),
+    tallyCheckins(db),
   ]);
   if (!street) throw new AppError('NOT_FOUND', '没有找到这个街道');
   centers.sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'));
@@ -188,6 +191,7 @@ export const city: ActionHandler<Summary['city']> = {
   allow: ['admin'],
   async run({ from, to }, { db }) {
     const months = monthsBetween(from, to);
+    await tallyCheckins(db);
     const [centers, regions, byCenter, byMonth, organizations] = await Promise.all([
       loadCenterBriefs(db, {}),
       readMany(

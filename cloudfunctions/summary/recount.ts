@@ -5,6 +5,7 @@ import type { Drift } from '../../shared/contract/summary';
 import { tagCounter } from '../../shared/rules/feedback';
 import { type Counters, emptyCounters, STAT_FIELDS, toCounters } from '../../shared/rules/stats';
 import { bumpStats, type Database } from '../kit';
+import { PENDING, tallyCheckins } from '../records/checkins';
 import { AGGREGATE_ROWS } from './counters';
 
 /** At most this many drifted values are listed in the answer; all of them are repaired and counted. */
@@ -69,8 +70,10 @@ async function recountMonth(db: Database, month: string): Promise<MonthRecount> 
   const $ = db.command.aggregate;
   const is = (field: string, value: unknown) => $.cond([$.eq([`$${field}`, value]), 1, 0]);
   const present = (field: string) => $.cond([$.ifNull([`$${field}`, false]), 1, 0]);
-  const attendedBy = (method: string) =>
-    $.cond([$.and([$.eq(['$status', 'attended']), $.eq(['$checkInMethod', method])]), 1, 0]);
+  // A check-in still waiting for its tally (records/checkins.ts) is not in the counters yet, so not here either.
+  const counted = $.and([$.eq(['$status', 'attended']), $.neq(['$tally', PENDING])]);
+  const attended = $.cond([counted, 1, 0]);
+  const attendedBy = (method: string) => $.cond([$.and([counted, $.eq(['$checkInMethod', method])]), 1, 0]);
 
   const [activities, people, feedback, needs, topics, organizations] = await Promise.all([
     rows(db, COLLECTIONS.activities, [
@@ -95,14 +98,12 @@ async function recountMonth(db: Database, month: string): Promise<MonthRecount> 
         {
           _id: { c: '$centerId', p: $.ifNull(['$forMemberId', '$openid']) },
           n: $.sum(1),
-          attended: $.sum(is('status', 'attended')),
+          attended: $.sum(attended),
           noShows: $.sum(is('status', 'no_show')),
           scanned: $.sum(attendedBy('scan')),
           manual: $.sum(attendedBy('manual')),
           walkIn: $.sum(attendedBy('walk_in')),
-          proxy: $.sum(
-            $.cond([$.and([$.eq(['$status', 'attended']), $.ifNull(['$forMemberId', false])]), 1, 0]),
-          ),
+          proxy: $.sum($.cond([$.and([counted, $.ifNull(['$forMemberId', false])]), 1, 0])),
         },
       ],
       [
@@ -236,6 +237,8 @@ export async function rebuildCounters(
     driftCount += 1;
     if (drift.length < MAX_DRIFT_LISTED) drift.push(d);
   };
+  // Check-ins waiting for their tally are counted first, so the counters compared are as fresh as can be.
+  await tallyCheckins(db);
   const months = await monthsWithRecords(db);
   // Months are independent: two at a time keep the database's readers busy (each month's records are read
   // by a handful of aggregations, one of which is most of the work).

@@ -13,6 +13,7 @@ import {
   loadCenterBriefs,
   readMany,
 } from '../kit';
+import { tallyCheckins } from '../records/checkins';
 import { countersAt, sumCountersBy } from './counters';
 import { centerRef } from './read';
 
@@ -47,6 +48,7 @@ const assessmentRecordSchema = centerStarsSchema.extend({
 
 /** Every center's assessment for a period, computed from the counters. */
 async function assessAll(db: Database, period: Period, centers: CenterRecord[]) {
+  await tallyCheckins(db);
   const [briefs, byCenter] = await Promise.all([
     loadCenterBriefs(db, {}),
     sumCountersBy(db, 'centerId', period.months),

@@ -27,6 +27,13 @@ afterAll(async () => {
   await stack?.close();
 });
 
+/** The `checkin` function's minute timer: counts the check-ins made since its last round. */
+async function tally(): Promise<number> {
+  const reply = (await stack.timer('checkin', 'tally')) as { ok: boolean; data: { tallied: number } };
+  expect(reply.ok).toBe(true);
+  return reply.data.tallied;
+}
+
 /** An activity of 朝阳 starting in half an hour: check-in is already open. */
 async function startingSoon(overrides: Partial<InputOf<'activities', 'saveDraft'>> = {}) {
   const start = Date.now() + 30 * 60_000;
@@ -169,7 +176,8 @@ test('50 simultaneous scans of one pass check in exactly once and count once', a
   const outcomes = results.map((r) => unwrap(r).result);
   expect(outcomes.filter((r) => r === 'checked_in')).toHaveLength(1);
   expect(outcomes.filter((r) => r === 'already')).toHaveLength(49);
-  // One audit entry, whichever scan wrote it first.
+  // One audit entry, naming the staff member, once the check-in is counted.
+  await tally();
   const db = fixtureDatabase(stack);
   const audit = (await db.collection(COLLECTIONS.audit).where({ targetId: reg.registrationId }).get()).data;
   expect(audit).toEqual([expect.objectContaining({ kind: 'checkin.scan', actor: 'demo-staff-chaoyang' })]);
@@ -212,6 +220,9 @@ test('a scan retried with its request id (lost answer, or racing itself) hears �
     await staff('checkin', 'scan', { code: pass.payload, requestId: 'door-retry-0002' }),
   );
   expect(another.result).toBe('already');
+  // The door wrote only the check-ins; the tally counts them.
+  expect(await attendances()).toBe(before);
+  await tally();
   expect(await attendances()).toBe(before + 2);
   // The check-in keeps its request id instead of leaving a request record behind.
   const key = requestKey('checkin', 'scan', 'demo-staff-chaoyang', requestId);
@@ -295,6 +306,7 @@ test('manual check-in by name or phone tail, walk-ins while seats remain, then c
     .map((r) => r.status);
   expect(statuses.sort()).toEqual(['attended', 'no_show']);
 
+  await tally();
   const after = await counters();
   const added = (field: string) => (after[field] ?? 0) - (before[field] ?? 0);
   // Three signed up, one walked in; two came (one of them signed up by a relative), two did not.
@@ -328,3 +340,35 @@ test('manual check-in by name or phone tail, walk-ins while seats remain, then c
   }[];
   expect(audit).toEqual([expect.objectContaining({ kind: 'checkin.manual', actor: 'demo-staff-chaoyang' })]);
 }, 60_000);
+
+test('a summary counts the latest check-ins before it reads, and racing tallies count each once', async () => {
+  const activityId = await startingSoon({ title: '书法兴趣班' });
+  const db = fixtureDatabase(stack);
+  await tally();
+  const checkIn = async (resident: Caller, forMemberId?: string) => {
+    const reg = unwrap(
+      await resident('registrations', 'signUp', { activityId, ...(forMemberId ? { forMemberId } : {}) }),
+    );
+    const pass = unwrap(await resident('checkin', 'pass', { registrationId: reg.registrationId }));
+    expect(unwrap(await staff('checkin', 'scan', { code: pass.payload })).result).toBe('checked_in');
+    return reg.registrationId;
+  };
+  const month = monthOf(new Date());
+  const attendances = async () =>
+    unwrap(await staff('summary', 'center', { centerId: 'c-chaoyang', month })).figures.attendances;
+  const before = await attendances();
+
+  const first = await checkIn(wang);
+  expect(await attendances()).toBe(before + 1);
+
+  const others = [await checkIn(zhang), await checkIn(zhang, 'fm-zhang-mother')];
+  const raced = await Promise.all([tally(), tally(), tally()]);
+  expect(raced.reduce((a, b) => a + b, 0)).toBe(2);
+  expect(await attendances()).toBe(before + 3);
+
+  const ids = [first, ...others];
+  const audit = await db.collection(COLLECTIONS.audit).where({ targetId: db.command.in(ids) }).get();
+  expect(audit.data.map((a: { targetId: string }) => a.targetId).sort()).toEqual([...ids].sort());
+  const city = await callerFor(stack, 'city');
+  expect(unwrap(await city('summary', 'rebuild', {})).drift).toEqual([]);
+});
