@@ -6,7 +6,7 @@ import { AppError, fail, ok, type Result } from '../../shared/errors';
 import { callerOpenid, type Database, database } from './cloud';
 import { once, requestKey } from './idempotency';
 import { logEvent } from './log';
-import { loadOrCreateMember, type MemberRecord } from './members';
+import { loadOrCreateMember, type MemberRecord, RecentMembers } from './members';
 import { parseOrThrow } from './validation';
 
 /** Everything an action handler may know about the call. Identity comes only from the platform. */
@@ -34,6 +34,11 @@ export interface ActionHandler<A extends ActionContract, Early = unknown> {
    * request record is kept for it (two writes fewer on a hot path such as the door).
    */
   replays?: 'self';
+  /**
+   * How old (ms) the caller's member record may be. Only a record this action allows is kept, so a new role
+   * counts at once; a revoked one within this time. Without it every call reads the record.
+   */
+  memberMaxAgeMs?: number;
   run(input: z.output<A['input']>, ctx: ActionContext, early: Early): Promise<z.input<A['output']>>;
 }
 
@@ -75,6 +80,9 @@ async function runTimer(fn: string, trigger: string, timers: TimerHandlers): Pro
     return fail('INTERNAL');
   }
 }
+
+/** Per instance, as CloudBase keeps an instance's module state between the calls it serves. */
+const recentMembers = new RecentMembers();
 
 /** Fields the platform or the client transport put on an event that are not part of an action's input. */
 const ENVELOPE_FIELDS = new Set(['action', 'requestId', 'userInfo']);
@@ -135,8 +143,11 @@ export function defineFunction<C extends FunctionContract>(
       );
       // Settled here too, so a failed early read is not an unhandled rejection when the caller is refused.
       early?.catch(() => undefined);
-      const member = await loadOrCreateMember(db, openid, now);
+      const maxAge = handler.memberMaxAgeMs;
+      const recent = maxAge ? recentMembers.get(openid, maxAge, now.getTime()) : undefined;
+      const member = recent ?? (await loadOrCreateMember(db, openid, now));
       if (!handler.allow.includes(member.role)) throw new AppError('FORBIDDEN');
+      if (maxAge && !recent) recentMembers.remember(member, now.getTime());
 
       const selfReplaying = handler.replays === 'self';
       const ctx: ActionContext = {

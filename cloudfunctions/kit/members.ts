@@ -55,6 +55,31 @@ export async function loadOrCreateMember(db: Database, openid: string, now: Date
   return created;
 }
 
+/**
+ * Member records an instance read recently, for actions that accept one up to a few seconds old (the door: one
+ * staff member scans hundreds of passes a minute). An entry is never refreshed by being used, so a revoked role
+ * or a move to another center counts within `maxAgeMs` however busy the door is.
+ */
+export class RecentMembers {
+  private readonly entries = new Map<string, { member: MemberRecord; readAt: number }>();
+
+  constructor(private readonly capacity = 1000) {}
+
+  get(openid: string, maxAgeMs: number, nowMs: number): MemberRecord | undefined {
+    const entry = this.entries.get(openid);
+    if (!entry) return undefined;
+    if (nowMs - entry.readAt < maxAgeMs && nowMs >= entry.readAt) return entry.member;
+    this.entries.delete(openid);
+    return undefined;
+  }
+
+  /** `readAt`: when the record was read from the database. */
+  remember(member: MemberRecord, readAt: number): void {
+    if (this.entries.size >= this.capacity) this.entries.clear();
+    this.entries.set(member._id, { member, readAt });
+  }
+}
+
 export function toMemberView(member: MemberRecord): MemberView {
   return {
     role: member.role,

@@ -91,6 +91,14 @@ test('refusals: residents cannot scan, a code longer than any pass is VALIDATION
     ok: false,
     error: { code: 'FORBIDDEN' },
   });
+  // Someone refused at the door and then made staff of the center can scan at once: refusals are not remembered.
+  const newcomer = await callerFor(stack, 'o-door-newcomer');
+  expect(await newcomer('checkin', 'scan', { code: 'hello' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
+  await fixtureDatabase(stack)
+    .collection(COLLECTIONS.members)
+    .doc('o-door-newcomer')
+    .update({ role: 'staff', centerId: 'c-chaoyang' });
+  expect(unwrap(await newcomer('checkin', 'scan', { code: 'hello' })).result).toBe('invalid');
   expect(await staff('checkin', 'scan', { code: `${pass.payload}${'X'.repeat(80)}` })).toMatchObject({
     ok: false,
     error: { code: 'VALIDATION', issues: [{ field: 'code' }] },
