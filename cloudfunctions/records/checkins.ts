@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod';
 import { COLLECTIONS } from '../../shared/collections';
-import { bumpStats, type Database, insertOnce, readMany } from '../kit';
+import { bumpStats, type Database, insertOnce, logEvent, readMany } from '../kit';
 import { type RegistrationRecord, registrationRecordSchema } from './activities';
 
 export type CheckinMethod = 'scan' | 'manual' | 'walk_in';
@@ -31,7 +31,8 @@ const METHOD_ACTIONS = { scan: 'scan', manual: 'manual', walk_in: 'walkIn' } as 
 
 type Counted = RegistrationRecord & { checkedInAt: Date; checkedInBy: string; checkInMethod: CheckinMethod };
 
-const markerSchema = z.object({ _id: z.string(), registrationId: z.string() });
+/** Markers written by an import or an older version may not say which registration made them. */
+const markerSchema = z.object({ _id: z.string(), registrationId: z.string().nullable().default(null) });
 const idOnly = z.object({ _id: z.string() });
 
 /** One marker per person, center and month: the person is the family member when a relative signed them up. */
@@ -93,6 +94,18 @@ export async function tallyCheckins(db: Database): Promise<{ tallied: number }> 
     if (seen < BATCH) break;
   }
   return { tallied };
+}
+
+/**
+ * The tally a summary runs before it reads the counters. If it fails the summary still answers, from the
+ * counters as they are (the timer's next round catches up), and the failure is in the log.
+ */
+export async function countLatestCheckins(db: Database): Promise<void> {
+  try {
+    await tallyCheckins(db);
+  } catch (error) {
+    logEvent('warn', 'tally_failed', { error: error instanceof Error ? error.message : String(error) });
+  }
 }
 
 async function tallyRound(db: Database): Promise<{ seen: number; counted: number }> {

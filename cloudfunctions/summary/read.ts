@@ -23,7 +23,7 @@ import {
   readMany,
 } from '../kit';
 import { activityRecordSchema } from '../records/activities';
-import { tallyCheckins } from '../records/checkins';
+import { countLatestCheckins } from '../records/checkins';
 import { counterKey, countersAt, countersOf, sumCountersBy } from './counters';
 
 type Summary = typeof summaryContract;
@@ -60,7 +60,7 @@ export const center: ActionHandler<Summary['center']> = {
   allow: ['staff', 'office', 'admin'],
   async run({ centerId, month: asked }, ctx) {
     const { db, now } = ctx;
-    const [record] = await Promise.all([readableCenter(ctx, centerId), tallyCheckins(db)]);
+    const [record] = await Promise.all([readableCenter(ctx, centerId), countLatestCheckins(db)]);
     const month = asked ?? monthOf(now);
     const months = monthsBetween(shiftMonth(month, -5), month);
     const [briefs, counters, activities] = await Promise.all([
@@ -155,7 +155,7 @@ export async function streetSummary(ctx: ActionContext, from: string, to: string
     loadRegion(db, streetId),
     loadCenterBriefs(db, { streetId }),
     lowestRated(db, streetId, months),
-    tallyCheckins(db),
+    countLatestCheckins(db),
   ]);
   if (!street) throw new AppError('NOT_FOUND', '没有找到这个街道');
   centers.sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'));
@@ -191,7 +191,7 @@ export const city: ActionHandler<Summary['city']> = {
   allow: ['admin'],
   async run({ from, to }, { db }) {
     const months = monthsBetween(from, to);
-    await tallyCheckins(db);
+    await countLatestCheckins(db);
     const [centers, regions, byCenter, byMonth, organizations] = await Promise.all([
       loadCenterBriefs(db, {}),
       readMany(

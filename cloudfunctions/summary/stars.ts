@@ -13,7 +13,7 @@ import {
   loadCenterBriefs,
   readMany,
 } from '../kit';
-import { tallyCheckins } from '../records/checkins';
+import { countLatestCheckins } from '../records/checkins';
 import { countersAt, sumCountersBy } from './counters';
 import { centerRef } from './read';
 
@@ -48,7 +48,7 @@ const assessmentRecordSchema = centerStarsSchema.extend({
 
 /** Every center's assessment for a period, computed from the counters. */
 async function assessAll(db: Database, period: Period, centers: CenterRecord[]) {
-  await tallyCheckins(db);
+  await countLatestCheckins(db);
   const [briefs, byCenter] = await Promise.all([
     loadCenterBriefs(db, {}),
     sumCountersBy(db, 'centerId', period.months),

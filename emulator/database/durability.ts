@@ -60,7 +60,8 @@ export class WalSync {
       this.fd ??= openSync(this.walFile, 'r');
       fd = this.fd;
     } catch (error) {
-      return this.settle(target, error);
+      this.settle(target, error);
+      return;
     }
     this.syncing = true;
     fdatasync(fd, (error) => {

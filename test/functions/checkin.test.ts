@@ -93,7 +93,9 @@ test('refusals: residents cannot scan, a code longer than any pass is VALIDATION
   });
   // Someone refused at the door and then made staff of the center can scan at once: refusals are not remembered.
   const newcomer = await callerFor(stack, 'o-door-newcomer');
-  expect(await newcomer('checkin', 'scan', { code: 'hello' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
+  expect(await newcomer('checkin', 'scan', { code: 'hello' })).toMatchObject({
+    error: { code: 'FORBIDDEN' },
+  });
   await fixtureDatabase(stack)
     .collection(COLLECTIONS.members)
     .doc('o-door-newcomer')
@@ -375,8 +377,30 @@ test('a summary counts the latest check-ins before it reads, and racing tallies 
   expect(await attendances()).toBe(before + 3);
 
   const ids = [first, ...others];
-  const audit = await db.collection(COLLECTIONS.audit).where({ targetId: db.command.in(ids) }).get();
+  const audit = await db
+    .collection(COLLECTIONS.audit)
+    .where({ targetId: db.command.in(ids) })
+    .get();
   expect(audit.data.map((a: { targetId: string }) => a.targetId).sort()).toEqual([...ids].sort());
   const city = await callerFor(stack, 'city');
   expect(unwrap(await city('summary', 'rebuild', {})).drift).toEqual([]);
+});
+
+test('a person already counted this month by an imported marker is not counted twice', async () => {
+  const activityId = await startingSoon({ title: '手工编织' });
+  const month = monthOf(new Date());
+  const figures = async () =>
+    unwrap(await staff('summary', 'center', { centerId: 'c-chaoyang', month })).figures;
+  const before = await figures();
+  // Markers of the city generator (and of older versions) do not name the registration that made them.
+  await fixtureDatabase(stack)
+    .collection(COLLECTIONS.visitors)
+    .add({ _id: `c-chaoyang_${month}_o-door-imported`, centerId: 'c-chaoyang', month, at: new Date() });
+  const resident = await callerFor(stack, 'o-door-imported');
+  const reg = unwrap(await resident('registrations', 'signUp', { activityId }));
+  const pass = unwrap(await resident('checkin', 'pass', { registrationId: reg.registrationId }));
+  expect(unwrap(await staff('checkin', 'scan', { code: pass.payload })).result).toBe('checked_in');
+  const after = await figures();
+  expect(after.attendances).toBe(before.attendances + 1);
+  expect(after.uniqueResidents).toBe(before.uniqueResidents);
 });
