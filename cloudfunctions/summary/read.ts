@@ -60,12 +60,13 @@ export const center: ActionHandler<Summary['center']> = {
   allow: ['staff', 'office', 'admin'],
   async run({ centerId, month: asked }, ctx) {
     const { db, now } = ctx;
-    const [record] = await Promise.all([readableCenter(ctx, centerId), countLatestCheckins(db)]);
+    const record = await readableCenter(ctx, centerId);
     const month = asked ?? monthOf(now);
     const months = monthsBetween(shiftMonth(month, -5), month);
+    // The counters are read once the latest check-ins are counted; everything else meanwhile.
     const [briefs, counters, activities] = await Promise.all([
       loadCenterBriefs(db, { _id: record._id }),
-      countersOf(db, [record._id], months),
+      countLatestCheckins(db).then(() => countersOf(db, [record._id], months)),
       readMany(db, COLLECTIONS.activities, { centerId: record._id, month }, activityRecordSchema),
     ]);
     const brief = briefs[0];
@@ -191,7 +192,8 @@ export const city: ActionHandler<Summary['city']> = {
   allow: ['admin'],
   async run({ from, to }, { db }) {
     const months = monthsBetween(from, to);
-    await countLatestCheckins(db);
+    // The counters are read once the latest check-ins are counted; everything else meanwhile.
+    const counted = countLatestCheckins(db);
     const [centers, regions, byCenter, byMonth, organizations] = await Promise.all([
       loadCenterBriefs(db, {}),
       readMany(
@@ -200,8 +202,8 @@ export const city: ActionHandler<Summary['city']> = {
         { kind: 'district' },
         z.object({ _id: z.string(), name: z.string() }),
       ),
-      sumCountersBy(db, 'centerId', months),
-      sumCountersBy(db, 'month', months, TREND_FIELDS),
+      counted.then(() => sumCountersBy(db, 'centerId', months)),
+      counted.then(() => sumCountersBy(db, 'month', months, TREND_FIELDS)),
       db.collection(COLLECTIONS.organizations).where({ kind: 'community' }).count() as Promise<{
         total?: number;
       }>,

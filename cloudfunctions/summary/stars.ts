@@ -48,10 +48,9 @@ const assessmentRecordSchema = centerStarsSchema.extend({
 
 /** Every center's assessment for a period, computed from the counters. */
 async function assessAll(db: Database, period: Period, centers: CenterRecord[]) {
-  await countLatestCheckins(db);
   const [briefs, byCenter] = await Promise.all([
     loadCenterBriefs(db, {}),
-    sumCountersBy(db, 'centerId', period.months),
+    countLatestCheckins(db).then(() => sumCountersBy(db, 'centerId', period.months)),
   ]);
   const briefOf = new Map(briefs.map((b) => [b.id, b]));
   return centers.flatMap((c) => {
