@@ -14,7 +14,7 @@ import { createFunctionHost, type FunctionHost, printPrefixed } from './host/ind
 import type { LogLevel } from './host/protocol';
 import { readFunctionConfig } from './host/settings';
 import { startTimers, type TimerClock, timerEvent } from './host/timers';
-import { BodyNotJson, BodyTooLarge, readJson } from './http/body';
+import { BodyNotJson, BodyTooDeep, BodyTooLarge, readJson } from './http/body';
 import { findPersona, listPersonas } from './http/personas';
 import { sendError, sendJson, sendJsonText } from './http/respond';
 import { OPENID, openSessionSigner, type SessionSigner } from './http/sessions';
@@ -211,7 +211,7 @@ async function admin(state: State, req: IncomingMessage, res: ServerResponse): P
       res.setHeader('connection', 'close');
       return sendJson(res, 413, { code: 'INVALID_PARAM', message: 'request body exceeds the 6 MB limit' });
     }
-    if (!(error instanceof BodyNotJson)) throw error;
+    if (!(error instanceof BodyNotJson || error instanceof BodyTooDeep)) throw error;
     body = undefined; // the database answers INVALID_PARAM for it, in CloudBase's shape
   }
   sendJson(res, 200, await state.database.handle(body));
@@ -302,6 +302,8 @@ async function readBody(req: IncomingMessage, res: ServerResponse): Promise<unkn
       sendError(res, 413, 'VALIDATION', '提交的内容太大了');
     } else if (error instanceof BodyNotJson) {
       sendError(res, 400, 'VALIDATION', '请求内容不是有效的 JSON');
+    } else if (error instanceof BodyTooDeep) {
+      sendError(res, 400, 'VALIDATION', '提交的内容层级太深了');
     } else {
       throw error;
     }

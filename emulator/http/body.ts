@@ -3,8 +3,15 @@ import type { IncomingMessage } from 'node:http';
 /** CloudBase's limit for a synchronous call's payload. */
 export const BODY_LIMIT_BYTES = 6 * 1024 * 1024;
 
+/**
+ * How deeply a body may nest. No event of ours goes past a handful of levels; a body nested thousands deep
+ * would overflow the stack where it is copied into a worker or walked by a schema.
+ */
+export const BODY_MAX_DEPTH = 64;
+
 export class BodyTooLarge extends Error {}
 export class BodyNotJson extends Error {}
+export class BodyTooDeep extends Error {}
 
 /** Reads and parses a JSON request body; an empty body is `undefined`. */
 export async function readJson(req: IncomingMessage, limit = BODY_LIMIT_BYTES): Promise<unknown> {
@@ -18,9 +25,25 @@ export async function readJson(req: IncomingMessage, limit = BODY_LIMIT_BYTES): 
     chunks.push(chunk);
   }
   if (size === 0) return undefined;
+  let value: unknown;
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    value = JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch {
     throw new BodyNotJson();
   }
+  if (depthOf(value) > BODY_MAX_DEPTH) throw new BodyTooDeep();
+  return value;
+}
+
+/** The nesting depth of a parsed JSON value (a scalar is 0), walked without recursion. */
+export function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [node, depth] = next;
+    if (typeof node !== 'object' || node === null) continue;
+    deepest = Math.max(deepest, depth + 1);
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }

@@ -150,6 +150,28 @@ describe('failures', () => {
       json: { ok: false, error: { code: 'VALIDATION' } },
     });
   });
+
+  test('a body nested 10,000 levels deep is VALIDATION before any instance is touched, and the host goes on', async () => {
+    const token = await stack.session('o-judy');
+    const errorsBefore = stack.logs.filter((line) => line.level === 'error').length;
+    const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    // More at once than the pool has instances: none of them may be left busy.
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => post(stack.url, '/fn/whoami', deep, bearer(token))),
+    );
+    for (const answer of answers) {
+      expect(answer).toEqual({
+        status: 400,
+        json: { ok: false, error: { code: 'VALIDATION', message: '提交的内容层级太深了' } },
+      });
+    }
+    expect(stack.logs.filter((line) => line.level === 'error')).toHaveLength(errorsBefore);
+    const after = (await Promise.all([
+      stack.call('whoami', {}, token),
+      stack.call('whoami', {}, token),
+    ])) as WhoamiResult[];
+    expect(after.map((r) => r.openId)).toEqual(['o-judy', 'o-judy']);
+  });
 });
 
 describe('timer triggers', () => {
