@@ -20,6 +20,7 @@ module.exports = {
     project('host'),
     project('functions'),
     project('component', 'jsdom'),
+    project('weapp'),
     project('browser'),
   ],
 };
