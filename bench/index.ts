@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { localDatabase } from '../emulator/client';
+import { runWechatCheck } from '../scripts/wechat/report';
 import { passPayload } from '../shared/rules/pass';
 import { monthOf, shiftMonth } from '../shared/rules/time';
 import { MEASUREMENT_HEADER, measure, measurementRow, printTable, progress } from './measure';
@@ -498,20 +499,15 @@ function folderSize(dir: string): number {
   }, 0);
 }
 
-/** Package sizes by WeChat's own count (`scripts/wechat/check.ts`), or an empty map if its compiler fails. */
+/** Package sizes by WeChat's own count, or an empty map (shown as ?) if its compiler fails. */
 function wechatSizes(): Record<string, number> {
   console.log('包体积：微信编译器检查（约 30 s）…');
-  const run = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', path.join(root, 'scripts', 'wechat', 'check.ts'), '--json'],
-    { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-  );
-  const last = run.stdout.trim().split('\n').at(-1) ?? '';
-  if (!last.startsWith('{')) {
-    console.error(`微信编译器没有给出结果：${run.stderr.slice(-500)}`);
+  try {
+    return runWechatCheck().sizes;
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
     return {};
   }
-  return (JSON.parse(last) as { sizes: Record<string, number> }).sizes;
 }
 
 function sizes() {

@@ -31,19 +31,18 @@ export async function readJson(req: IncomingMessage, limit = BODY_LIMIT_BYTES): 
   } catch {
     throw new BodyNotJson();
   }
-  if (depthOf(value) > BODY_MAX_DEPTH) throw new BodyTooDeep();
+  if (nestsDeeperThan(value, BODY_MAX_DEPTH)) throw new BodyTooDeep();
   return value;
 }
 
-/** The nesting depth of a parsed JSON value (a scalar is 0), walked without recursion. */
-export function depthOf(value: unknown): number {
-  let deepest = 0;
+/** Whether a parsed JSON value nests deeper than `limit` (a scalar is 0 deep), walked without recursion. */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
   const stack: [unknown, number][] = [[value, 0]];
   for (let next = stack.pop(); next; next = stack.pop()) {
     const [node, depth] = next;
     if (typeof node !== 'object' || node === null) continue;
-    deepest = Math.max(deepest, depth + 1);
+    if (depth + 1 > limit) return true;
     for (const child of Object.values(node)) stack.push([child, depth + 1]);
   }
-  return deepest;
+  return false;
 }

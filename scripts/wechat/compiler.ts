@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as ci from 'miniprogram-ci';
 
-export const repoRoot = path.resolve(__dirname, '..', '..');
+const repoRoot = path.resolve(__dirname, '..', '..');
 
 export interface QualityItem {
   name: string;
@@ -24,8 +24,8 @@ export interface WechatProject {
   dispose(): void;
 }
 
-export function openWechatProject(root = repoRoot): WechatProject {
-  const config = JSON.parse(readFileSync(path.join(root, 'project.config.json'), 'utf8')) as {
+export function openWechatProject(): WechatProject {
+  const config = JSON.parse(readFileSync(path.join(repoRoot, 'project.config.json'), 'utf8')) as {
     appid: string;
   };
   const scratch = mkdtempSync(path.join(tmpdir(), 'linli-wechat-'));
@@ -39,7 +39,7 @@ export function openWechatProject(root = repoRoot): WechatProject {
   const project = new ci.Project({
     appid: config.appid,
     type: 'miniProgram',
-    projectPath: root,
+    projectPath: repoRoot,
     privateKeyPath: keyPath,
     ignores: ['node_modules/**/*'],
   });

@@ -3,9 +3,9 @@
  * (`scripts/wechat/check.ts`, run as its own process): every page of every package compiles, and every item of
  * WeChat's code-quality check passes.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { runWechatCheck, type WechatReport } from '../../scripts/wechat/report';
 
 const root = path.resolve(__dirname, '..', '..');
 const weapp = path.join(root, 'dist', 'weapp');
@@ -19,25 +19,10 @@ const everyPage = [
   ...(app.subPackages ?? []).flatMap((sub, i) => sub.pages.map((page) => `${subRoots[i]}/${page}`)),
 ];
 
-interface Report {
-  files: string[];
-  quality: { name: string; success: boolean; text: string }[];
-  sizes: Record<string, number>;
-}
-
-let report: Report;
-let exitCode: number | null;
+let report: WechatReport;
 
 beforeAll(() => {
-  const run = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', path.join(root, 'scripts', 'wechat', 'check.ts'), '--json'],
-    { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 240_000 },
-  );
-  exitCode = run.status;
-  const last = run.stdout.trim().split('\n').at(-1) ?? '';
-  if (!last.startsWith('{')) throw new Error(`WeChat's compiler printed no report:\n${run.stderr}`);
-  report = JSON.parse(last) as Report;
+  report = runWechatCheck();
 }, 300_000);
 
 test('the build is the production one (no watch-mode prebundle)', () => {
@@ -59,5 +44,5 @@ test('every item of WeChat’s code-quality check passes, and it counts every pa
     [],
   );
   expect(Object.keys(report.sizes).sort()).toEqual(['__APP__', ...subRoots.map((r) => `${r}/`)].sort());
-  expect(exitCode).toBe(0);
+  expect(report.exitCode).toBe(0);
 });
