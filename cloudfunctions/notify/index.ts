@@ -4,7 +4,7 @@ import { inbox, markRead } from './inbox';
 import { timers } from './timers';
 
 /**
- * `notify`: the in-app inbox, and two timer triggers (cloudbaserc.json): `dispatch` delivers queued messages
- * through the configured push channel, `remind` queues the day-before reminders.
+ * `notify`: the in-app inbox, and the `dispatch` timer trigger (cloudbaserc.json), which delivers queued
+ * messages through the configured push channel.
  */
 export const main = defineFunction('notify', notifyContract, { inbox, markRead }, timers);

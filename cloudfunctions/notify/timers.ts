@@ -1,10 +1,7 @@
 import * as z from 'zod';
 import { COLLECTIONS } from '../../shared/collections';
 import { MESSAGE_KINDS } from '../../shared/rules/messages';
-import { tomorrowRange } from '../../shared/rules/time';
 import { readMany, type TimerContext, type TimerHandlers } from '../kit';
-import { activityRecordSchema, registrationRecordSchema } from '../records/activities';
-import { queueMessage } from '../records/seats';
 import { configuredSender } from './senders';
 
 /** Give up on a message after this many failed deliveries (it stays in the inbox). */
@@ -58,29 +55,4 @@ async function dispatch({ db, now }: TimerContext) {
   return { channel: sender.channel, ...tally };
 }
 
-/** Every evening: remind everyone with a confirmed seat at tomorrow's activities. Safe to run twice. */
-async function remind({ db, now }: TimerContext) {
-  const { start, end } = tomorrowRange(now);
-  const activities = await readMany(
-    db,
-    COLLECTIONS.activities,
-    db.command.and([
-      { status: 'published', startAt: db.command.gte(start) },
-      { startAt: db.command.lt(end) },
-    ]),
-    activityRecordSchema,
-  );
-  let queued = 0;
-  for (const activity of activities) {
-    const regs = await readMany(
-      db,
-      COLLECTIONS.registrations,
-      { activityId: activity._id, status: 'confirmed' },
-      registrationRecordSchema,
-    );
-    for (const reg of regs) if (await queueMessage(db, reg, activity, 'reminder', now)) queued++;
-  }
-  return { activities: activities.length, queued };
-}
-
-export const timers: TimerHandlers = { dispatch, remind };
+export const timers: TimerHandlers = { dispatch };

@@ -1,6 +1,7 @@
 /** Timer trigger schedules (CloudBase's seven-field cron, Beijing time) and the clock that fires them. */
+import { join } from 'node:path';
 import { parseSchedule } from '../../emulator/host/cron';
-import type { TimerTrigger } from '../../emulator/host/settings';
+import { readFunctionConfig, type TimerTrigger } from '../../emulator/host/settings';
 import { startTimers } from '../../emulator/host/timers';
 
 /** A moment given in Beijing time (UTC+8). */
@@ -64,5 +65,21 @@ describe('the clock', () => {
     await jest.advanceTimersByTimeAsync(5_000);
     clock.stop();
     expect(started).toBe(1);
+  });
+});
+
+describe("the project's timers", () => {
+  test('cloudbaserc.json declares one timer per function, each on a schedule the host can fire', () => {
+    const { timers } = readFunctionConfig(join(__dirname, '../../cloudbaserc.json'));
+    for (const timer of timers) expect(() => parseSchedule(timer.schedule)).not.toThrow();
+    const names = timers.map((t) => t.functionName);
+    expect(new Set(names).size).toBe(names.length);
+    expect(timers.map((t) => `${t.functionName}.${t.trigger}`).sort()).toEqual([
+      'activities.remind',
+      'checkin.tally',
+      'needs.flagOverdue',
+      'notify.dispatch',
+      'registrations.reconcile',
+    ]);
   });
 });
