@@ -176,7 +176,9 @@ const SETTLEABLE = new Set(['pending', 'confirmed', 'waitlisted']);
 
 /**
  * Brings a registration's status in line with its place on the activity and queues the message the change
- * deserves (confirmed, or promoted from the waitlist). Conditional on the status it saw, so it runs once.
+ * deserves (confirmed, or promoted from the waitlist). Conditional on the status it saw, so it runs once: of
+ * two steps settling one registration at the same time, one changes it and the other finds it settled. Returns
+ * whether this call changed it.
  */
 export async function settleRegistration(
   db: Database,
@@ -185,13 +187,13 @@ export async function settleRegistration(
   now: Date,
   /** The record as the caller just wrote it, saving a read. */
   known?: RegistrationRecord,
-): Promise<void> {
+): Promise<boolean> {
   let seen = activity;
   let reg = known ?? (await readDoc(db, COLLECTIONS.registrations, registrationId, registrationRecordSchema));
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    if (!reg || !SETTLEABLE.has(reg.status)) return;
+    if (!reg || !SETTLEABLE.has(reg.status)) return false;
     const target = placeOf(seen, registrationId)?.status ?? 'cancelled';
-    if (target === reg.status) return;
+    if (target === reg.status) return false;
     const cancelledBy = seen.status === 'cancelled' ? 'center' : 'self';
     const res: { updated?: number } = await db
       .collection(COLLECTIONS.registrations)
@@ -205,7 +207,7 @@ export async function settleRegistration(
       if (target === 'confirmed') {
         await queueMessage(db, reg, seen, reg.status === 'waitlisted' ? 'promoted' : 'confirmed', now);
       }
-      return;
+      return true;
     }
     // Another step changed the record first: what it saw of the activity may be newer than ours, so read both.
     seen = await reload(db, activity._id);

@@ -11,7 +11,8 @@ const PAGE = 1000;
 /**
  * Timer: the activity's seats and queue are the authority on who holds a place. If a function died between
  * changing them and updating a registration, this brings the registration (and its message) in line. Runs over
- * upcoming published activities; each settle is conditional, so running it twice changes nothing.
+ * upcoming published activities. Each settle is conditional on the status it saw, so runs that overlap settle a
+ * registration (and queue its message, under an id of its own) once, and `settled` counts it in that run only.
  */
 export async function reconcile({ db, now }: TimerContext) {
   let activities = 0;
@@ -36,8 +37,7 @@ export async function reconcile({ db, now }: TimerContext) {
       for (const reg of regs) {
         if (reg.status === 'pending' && now.getTime() - reg.createdAt.getTime() < IN_FLIGHT_MS) continue;
         if (reg.status === (placeOf(activity, reg._id)?.status ?? 'cancelled')) continue;
-        await settleRegistration(db, reg._id, activity, now);
-        settled++;
+        if (await settleRegistration(db, reg._id, activity, now)) settled++;
       }
     }
     if (batch.length < PAGE) return { activities, settled };
