@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Role } from '../../shared/contract/common';
 import { requestIdSchema } from '../../shared/contract/common';
 import type { ActionContract, FunctionContract } from '../../shared/contract/define';

@@ -38,7 +38,8 @@ function periodOf(year: number, quarter?: number): Period {
 }
 
 /** `assessments` (_id = period_center): written once when the period is over, never changed afterwards. */
-const assessmentRecordSchema = centerStarsSchema.extend({
+const assessmentRecordSchema = z.object({
+  ...centerStarsSchema.shape,
   _id: z.string(),
   period: z.string(),
   centerId: z.string(),

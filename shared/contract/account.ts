@@ -1,18 +1,15 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PHONE_PATTERN } from '../rules/mask';
 import { idSchema, roleSchema } from './common';
 import { mutation, query } from './define';
 
 export const displayNameSchema = z
   .string({ error: '请填写称呼' })
-  .trim()
-  .min(1, '请填写称呼')
-  .max(20, '称呼最多20个字');
+  .check(z.trim(), z.minLength(1, '请填写称呼'), z.maxLength(20, '称呼最多20个字'));
 
 export const phoneSchema = z
   .string({ error: '请填写手机号' })
-  .trim()
-  .regex(PHONE_PATTERN, '手机号应为11位数字');
+  .check(z.trim(), z.regex(PHONE_PATTERN, '手机号应为11位数字'));
 
 export const familyMemberSchema = z.object({
   id: z.string(),
@@ -25,11 +22,11 @@ export type FamilyMember = z.infer<typeof familyMemberSchema>;
 export const memberViewSchema = z.object({
   role: roleSchema,
   displayName: z.string(),
-  homeCenterId: z.string().nullable(),
-  centerId: z.string().nullable(),
-  streetId: z.string().nullable(),
+  homeCenterId: z.nullable(z.string()),
+  centerId: z.nullable(z.string()),
+  streetId: z.nullable(z.string()),
   elderlyMode: z.boolean(),
-  phoneMasked: z.string().nullable(),
+  phoneMasked: z.nullable(z.string()),
   family: z.array(familyMemberSchema),
 });
 export type MemberView = z.infer<typeof memberViewSchema>;
@@ -63,22 +60,27 @@ export const accountContract = {
   /** Who am I? The first call of a new WeChat user creates a resident member. */
   whoami: query(
     z.object({}),
-    z.object({ member: memberViewSchema, homeCenter: centerBriefSchema.nullable() }),
+    z.object({ member: memberViewSchema, homeCenter: z.nullable(centerBriefSchema) }),
   ),
   /** Centers a resident can choose as home, grouped by the client; building ones are listed but not choosable. */
   listCenters: query(
-    z.object({ streetId: idSchema('街道').optional() }),
+    z.object({ streetId: z.optional(idSchema('街道')) }),
     z.object({ centers: z.array(centerBriefSchema) }),
   ),
   updateProfile: mutation(
     z
       .object({
-        displayName: displayNameSchema.optional(),
-        homeCenterId: idSchema('邻里中心').optional(),
-        elderlyMode: z.boolean({ error: '大字模式只能是开或关' }).optional(),
-        phone: phoneSchema.optional(),
+        displayName: z.optional(displayNameSchema),
+        homeCenterId: z.optional(idSchema('邻里中心')),
+        elderlyMode: z.optional(z.boolean({ error: '大字模式只能是开或关' })),
+        phone: z.optional(phoneSchema),
       })
-      .refine((v) => Object.values(v).some((x) => x !== undefined), { error: '没有要修改的内容', path: [] }),
+      .check(
+        z.refine((v) => Object.values(v).some((x) => x !== undefined), {
+          error: '没有要修改的内容',
+          path: [],
+        }),
+      ),
     z.object({ member: memberViewSchema }),
   ),
   /** The city invites street offices; a street office invites staff for a center of its street. */
@@ -97,10 +99,8 @@ export const accountContract = {
     z.object({
       code: z
         .string({ error: '请填写邀请码' })
-        .trim()
-        .toUpperCase()
-        .regex(/^[A-Z0-9]{8}$/, '邀请码是8位字母或数字'),
-      displayName: displayNameSchema.optional(),
+        .check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z0-9]{8}$/, '邀请码是8位字母或数字')),
+      displayName: z.optional(displayNameSchema),
     }),
     z.object({ member: memberViewSchema }),
   ),

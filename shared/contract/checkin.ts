@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PASS_MAX_LENGTH } from '../rules/pass';
 import { displayNameSchema } from './account';
 import { registrationStatusSchema } from './activities';
@@ -30,10 +30,10 @@ export const SCAN_MESSAGES: Record<ScanResult, string> = {
 export const checkinOutcomeSchema = z.object({
   result: z.enum(SCAN_RESULTS),
   message: z.string(),
-  registrationId: z.string().nullable(),
-  displayName: z.string().nullable(),
-  activityTitle: z.string().nullable(),
-  checkedInAt: z.string().nullable(),
+  registrationId: z.nullable(z.string()),
+  displayName: z.nullable(z.string()),
+  activityTitle: z.nullable(z.string()),
+  checkedInAt: z.nullable(z.string()),
 });
 export type CheckinOutcome = z.infer<typeof checkinOutcomeSchema>;
 
@@ -42,7 +42,7 @@ export const passSchema = z.object({
   passId: z.string(),
   /** Hex; the phone derives a code from it every `stepSeconds`, offline. */
   secret: z.string(),
-  stepSeconds: z.number().int(),
+  stepSeconds: z.int(),
   /** The QR string valid right now. */
   payload: z.string(),
   displayName: z.string(),
@@ -51,17 +51,17 @@ export const passSchema = z.object({
   startAt: z.string(),
   endAt: z.string(),
   status: registrationStatusSchema,
-  checkedInAt: z.string().nullable(),
+  checkedInAt: z.nullable(z.string()),
 });
 export type Pass = z.infer<typeof passSchema>;
 
 export const attendeeSchema = z.object({
   registrationId: z.string(),
   displayName: z.string(),
-  phoneMasked: z.string().nullable(),
+  phoneMasked: z.nullable(z.string()),
   status: registrationStatusSchema,
-  checkedInAt: z.string().nullable(),
-  method: z.enum(['scan', 'manual', 'walk_in']).nullable(),
+  checkedInAt: z.nullable(z.string()),
+  method: z.nullable(z.enum(['scan', 'manual', 'walk_in'])),
 });
 
 export const checkinContract = {
@@ -72,8 +72,7 @@ export const checkinContract = {
     z.object({
       code: z
         .string({ error: '请扫描或输入签到码' })
-        .min(1, '请扫描或输入签到码')
-        .max(PASS_MAX_LENGTH, '这不是签到码'),
+        .check(z.minLength(1, '请扫描或输入签到码'), z.maxLength(PASS_MAX_LENGTH, '这不是签到码')),
     }),
     checkinOutcomeSchema,
   ),
@@ -83,7 +82,10 @@ export const checkinContract = {
   search: query(
     z.object({
       activityId: idSchema('活动'),
-      query: z.string({ error: '请输入姓名或手机尾号' }).trim().max(20, '最多20个字').default(''),
+      query: z._default(
+        z.string({ error: '请输入姓名或手机尾号' }).check(z.trim(), z.maxLength(20, '最多20个字')),
+        '',
+      ),
     }),
     z.object({ attendees: z.array(attendeeSchema) }),
   ),
@@ -95,6 +97,6 @@ export const checkinContract = {
   /** After the end: confirmed registrations that never checked in become no-shows. */
   close: mutation(
     z.object({ activityId: idSchema('活动') }),
-    z.object({ activityId: z.string(), attended: z.number().int(), noShows: z.number().int() }),
+    z.object({ activityId: z.string(), attended: z.int(), noShows: z.int() }),
   ),
 } as const;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { idSchema } from './common';
 import { mutation, query } from './define';
 
@@ -52,7 +52,7 @@ export const TOPIC_IDLE_DAYS = 30;
 
 const dateSchema = z
   .string({ error: '请选择完成期限' })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '完成期限格式应为“年-月-日”');
+  .check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '完成期限格式应为“年-月-日”'));
 
 export const topicViewSchema = z.object({
   topicId: z.string(),
@@ -64,28 +64,28 @@ export const topicViewSchema = z.object({
   status: topicStatusSchema,
   /** Held by the content check: shown to its proposer and to staff only. */
   held: z.boolean(),
-  supporters: z.number().int(),
+  supporters: z.int(),
   /** The caller proposed it / supported it. */
   mine: z.boolean(),
   supported: z.boolean(),
   fromNeed: z.boolean(),
-  meeting: z
-    .object({ activityId: z.string(), title: z.string(), startAt: z.string(), place: z.string() })
-    .nullable(),
-  resolution: z
-    .object({
+  meeting: z.nullable(
+    z.object({ activityId: z.string(), title: z.string(), startAt: z.string(), place: z.string() }),
+  ),
+  resolution: z.nullable(
+    z.object({
       text: z.string(),
       owner: z.string(),
       dueDate: z.string(),
       recordedAt: z.string(),
       overdue: z.boolean(),
-    })
-    .nullable(),
+    }),
+  ),
   progress: z.array(z.object({ note: z.string(), at: z.string() })),
-  doneAt: z.string().nullable(),
+  doneAt: z.nullable(z.string()),
   /** Nobody acted on it for 30 days. */
   idle: z.boolean(),
-  rating: z.object({ count: z.number().int(), average: z.number().nullable() }),
+  rating: z.object({ count: z.int(), average: z.nullable(z.number()) }),
   /** The caller may rate the outcome now (proposer or supporter, done, not rated yet). */
   canRate: z.boolean(),
   createdAt: z.string(),
@@ -99,7 +99,7 @@ export const meetingViewSchema = z.object({
   place: z.string(),
   status: z.string(),
   roles: z.array(z.string()),
-  minutes: z.string().nullable(),
+  minutes: z.nullable(z.string()),
   topicIds: z.array(z.string()),
 });
 
@@ -108,28 +108,28 @@ export const councilsContract = {
   propose: mutation(
     z.object({
       centerId: idSchema('邻里中心'),
-      title: z.string({ error: '请填写议题' }).trim().min(4, '议题至少4个字').max(30, '议题最多30个字'),
+      title: z
+        .string({ error: '请填写议题' })
+        .check(z.trim(), z.minLength(4, '议题至少4个字'), z.maxLength(30, '议题最多30个字')),
       description: z
         .string({ error: '请说明情况' })
-        .trim()
-        .min(5, '请多写几个字，说清楚情况')
-        .max(500, '说明最多500个字'),
+        .check(z.trim(), z.minLength(5, '请多写几个字，说清楚情况'), z.maxLength(500, '说明最多500个字')),
       category: topicCategorySchema,
     }),
     z.object({ topicId: z.string(), held: z.boolean() }),
   ),
   support: mutation(
     z.object({ topicId: idSchema('议题') }),
-    z.object({ topicId: z.string(), supporters: z.number().int() }),
+    z.object({ topicId: z.string(), supporters: z.int() }),
   ),
   /** A center's council: its topics and meetings. A street office may leave out the center to see its street. */
   list: query(
-    z.object({ centerId: idSchema('邻里中心').optional(), status: topicStatusSchema.optional() }),
+    z.object({ centerId: z.optional(idSchema('邻里中心')), status: z.optional(topicStatusSchema) }),
     z.object({
       topics: z.array(topicViewSchema),
       meetings: z.array(meetingViewSchema),
-      idle: z.number().int(),
-      overdue: z.number().int(),
+      idle: z.int(),
+      overdue: z.int(),
     }),
   ),
   /** Staff: a need many people support becomes a topic; the need stays linked. */
@@ -142,15 +142,15 @@ export const councilsContract = {
     z.object({
       topicIds: z
         .array(idSchema('议题'), { error: '请选择议题' })
-        .min(1, '请至少选择一个议题')
-        .max(10, '一次最多10个议题'),
+        .check(z.minLength(1, '请至少选择一个议题'), z.maxLength(10, '一次最多10个议题')),
       activityId: idSchema('议事会活动'),
-      roles: z
-        .array(z.enum(COUNCIL_ROLES, { error: '参会方不在可选范围内' }))
-        .max(COUNCIL_ROLES.length)
-        .optional(),
+      roles: z.optional(
+        z
+          .array(z.enum(COUNCIL_ROLES, { error: '参会方不在可选范围内' }))
+          .check(z.maxLength(COUNCIL_ROLES.length)),
+      ),
     }),
-    z.object({ activityId: z.string(), scheduled: z.number().int() }),
+    z.object({ activityId: z.string(), scheduled: z.int() }),
   ),
   /** Staff, after the meeting: what was decided on a topic, who carries it out, by when; optionally the minutes. */
   recordOutcome: mutation(
@@ -158,12 +158,14 @@ export const councilsContract = {
       topicId: idSchema('议题'),
       resolution: z
         .string({ error: '请填写决议' })
-        .trim()
-        .min(4, '决议至少4个字')
-        .max(300, '决议最多300个字'),
-      owner: z.string({ error: '请填写责任方' }).trim().min(2, '请填写责任方').max(40, '责任方最多40个字'),
+        .check(z.trim(), z.minLength(4, '决议至少4个字'), z.maxLength(300, '决议最多300个字')),
+      owner: z
+        .string({ error: '请填写责任方' })
+        .check(z.trim(), z.minLength(2, '请填写责任方'), z.maxLength(40, '责任方最多40个字')),
       dueDate: dateSchema,
-      minutes: z.string({ error: '会议纪要应为文字' }).trim().max(2000, '会议纪要最多2000个字').optional(),
+      minutes: z.optional(
+        z.string({ error: '会议纪要应为文字' }).check(z.trim(), z.maxLength(2000, '会议纪要最多2000个字')),
+      ),
     }),
     z.object({ topicId: z.string(), status: topicStatusSchema }),
   ),
@@ -171,8 +173,10 @@ export const councilsContract = {
   progress: mutation(
     z.object({
       topicId: idSchema('议题'),
-      note: z.string({ error: '请填写进展' }).trim().min(2, '请填写进展').max(300, '进展最多300个字'),
-      done: z.boolean({ error: '是否办结只能是或否' }).optional(),
+      note: z
+        .string({ error: '请填写进展' })
+        .check(z.trim(), z.minLength(2, '请填写进展'), z.maxLength(300, '进展最多300个字')),
+      done: z.optional(z.boolean({ error: '是否办结只能是或否' })),
     }),
     z.object({ topicId: z.string(), status: topicStatusSchema }),
   ),
@@ -182,10 +186,8 @@ export const councilsContract = {
       topicId: idSchema('议题'),
       rating: z
         .number({ error: '请选择满意度' })
-        .int('请选择满意度')
-        .min(1, '满意度为1到5')
-        .max(5, '满意度为1到5'),
+        .check(z.int('请选择满意度'), z.minimum(1, '满意度为1到5'), z.maximum(5, '满意度为1到5')),
     }),
-    z.object({ topicId: z.string(), rating: z.number().int() }),
+    z.object({ topicId: z.string(), rating: z.int() }),
   ),
 } as const;

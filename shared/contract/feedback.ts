@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { idSchema } from './common';
 import { mutation, query } from './define';
 
@@ -14,17 +14,15 @@ export const MIN_RATINGS_FOR_AVERAGE = 3;
 
 export const ratingSchema = z
   .number({ error: '请选择满意度' })
-  .int('请选择满意度')
-  .min(1, '满意度为1到5')
-  .max(5, '满意度为1到5');
+  .check(z.int('请选择满意度'), z.minimum(1, '满意度为1到5'), z.maximum(5, '满意度为1到5'));
 
 export const feedbackViewSchema = z.object({
   registrationId: z.string(),
   activityId: z.string(),
   activityTitle: z.string(),
-  rating: z.number().int(),
+  rating: z.int(),
   tags: z.array(z.string()),
-  comment: z.string().nullable(),
+  comment: z.nullable(z.string()),
   proxy: z.boolean(),
   updatedAt: z.string(),
 });
@@ -35,15 +33,19 @@ export const feedbackContract = {
     z.object({
       registrationId: idSchema('报名记录'),
       rating: ratingSchema,
-      tags: z
-        .array(z.enum(FEEDBACK_TAGS, { error: '标签不在可选范围内' }))
-        .max(6, '最多选6个标签')
-        .default([]),
-      comment: z.string({ error: '留言应为文字' }).trim().max(200, '留言最多200个字').optional(),
+      tags: z._default(
+        z
+          .array(z.enum(FEEDBACK_TAGS, { error: '标签不在可选范围内' }))
+          .check(z.maxLength(6, '最多选6个标签')),
+        [],
+      ),
+      comment: z.optional(
+        z.string({ error: '留言应为文字' }).check(z.trim(), z.maxLength(200, '留言最多200个字')),
+      ),
     }),
     z.object({
       registrationId: z.string(),
-      rating: z.number().int(),
+      rating: z.int(),
       updated: z.boolean(),
       held: z.boolean(),
     }),
@@ -69,11 +71,11 @@ export const feedbackContract = {
     z.object({
       activityId: z.string(),
       title: z.string(),
-      count: z.number().int(),
-      average: z.number().nullable(),
-      histogram: z.array(z.number().int()).length(5),
-      tags: z.record(z.string(), z.number().int()),
-      comments: z.array(z.object({ rating: z.number().int(), comment: z.string(), at: z.string() })),
+      count: z.int(),
+      average: z.nullable(z.number()),
+      histogram: z.array(z.int()).check(z.length(5)),
+      tags: z.record(z.string(), z.int()),
+      comments: z.array(z.object({ rating: z.int(), comment: z.string(), at: z.string() })),
     }),
   ),
 } as const;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { accountContract } from './account';
 import { activitiesContract } from './activities';
 import { checkinContract } from './checkin';
@@ -30,6 +30,6 @@ export type FunctionName = keyof Contract;
 export type ActionName<F extends FunctionName> = keyof Contract[F] & string;
 type SpecOf<F extends FunctionName, A extends ActionName<F>> = Contract[F][A];
 export type InputOf<F extends FunctionName, A extends ActionName<F>> =
-  SpecOf<F, A> extends ActionContract<infer I, z.ZodType> ? z.input<I> : never;
+  SpecOf<F, A> extends ActionContract<infer I, z.ZodMiniType> ? z.input<I> : never;
 export type OutputOf<F extends FunctionName, A extends ActionName<F>> =
-  SpecOf<F, A> extends ActionContract<z.ZodType, infer O> ? z.output<O> : never;
+  SpecOf<F, A> extends ActionContract<z.ZodMiniType, infer O> ? z.output<O> : never;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CATEGORIES } from './activities';
 import { idSchema } from './common';
 import { mutation, query } from './define';
@@ -27,9 +27,7 @@ export const NEED_REPLY_DAYS = 7;
 
 const needTextSchema = z
   .string({ error: '请写下您的需求' })
-  .trim()
-  .min(2, '请多写几个字，说清楚需求')
-  .max(500, '最多500个字');
+  .check(z.trim(), z.minLength(2, '请多写几个字，说清楚需求'), z.maxLength(500, '最多500个字'));
 
 export const needReplySchema = z.object({ text: z.string(), at: z.string(), by: z.string() });
 export const linkedActivitySchema = z.object({
@@ -47,26 +45,26 @@ export const myNeedSchema = z.object({
   category: needCategorySchema,
   text: z.string(),
   status: needStatusSchema,
-  reason: z.string().nullable(),
+  reason: z.nullable(z.string()),
   /** Held for staff review by the content check: visible to the reporter only. */
   held: z.boolean(),
-  supporters: z.number().int(),
+  supporters: z.int(),
   replies: z.array(needReplySchema),
   activities: z.array(linkedActivitySchema),
   createdAt: z.string(),
   /** Raised into a council topic (议事会议题). */
-  topicId: z.string().nullable(),
+  topicId: z.nullable(z.string()),
   mine: z.boolean(),
 });
 
 /** A need as staff see it: never who reported or supported it. */
-export const centerNeedSchema = myNeedSchema.omit({ mine: true }).extend({ overdue: z.boolean() });
+export const centerNeedSchema = z.extend(z.omit(myNeedSchema, { mine: true }), { overdue: z.boolean() });
 
 export const similarNeedSchema = z.object({
   needId: z.string(),
   text: z.string(),
   category: needCategorySchema,
-  supporters: z.number().int(),
+  supporters: z.int(),
   status: needStatusSchema,
 });
 
@@ -79,23 +77,25 @@ export const needsContract = {
   similar: query(
     z.object({
       centerId: idSchema('邻里中心'),
-      text: z.string({ error: '请写下您的需求' }).trim().max(500, '最多500个字'),
+      text: z.string({ error: '请写下您的需求' }).check(z.trim(), z.maxLength(500, '最多500个字')),
     }),
     z.object({ needs: z.array(similarNeedSchema) }),
   ),
   support: mutation(
     z.object({ needId: idSchema('需求') }),
-    z.object({ needId: z.string(), supporters: z.number().int() }),
+    z.object({ needId: z.string(), supporters: z.int() }),
   ),
   mine: query(z.object({}), z.object({ needs: z.array(myNeedSchema) })),
   listForCenter: query(
-    z.object({ status: needStatusSchema.optional() }),
-    z.object({ needs: z.array(centerNeedSchema), overdue: z.number().int() }),
+    z.object({ status: z.optional(needStatusSchema) }),
+    z.object({ needs: z.array(centerNeedSchema), overdue: z.int() }),
   ),
   reply: mutation(
     z.object({
       needId: idSchema('需求'),
-      text: z.string({ error: '请填写回复' }).trim().min(1, '请填写回复').max(300, '回复最多300个字'),
+      text: z
+        .string({ error: '请填写回复' })
+        .check(z.trim(), z.minLength(1, '请填写回复'), z.maxLength(300, '回复最多300个字')),
     }),
     z.object({ needId: z.string(), status: needStatusSchema }),
   ),
@@ -104,12 +104,16 @@ export const needsContract = {
       .object({
         needId: idSchema('需求'),
         status: z.enum(['acknowledged', 'planned', 'resolved', 'declined'], { error: '请选择状态' }),
-        reason: z.string({ error: '原因应为文字' }).trim().max(200, '原因最多200个字').optional(),
+        reason: z.optional(
+          z.string({ error: '原因应为文字' }).check(z.trim(), z.maxLength(200, '原因最多200个字')),
+        ),
       })
-      .refine((v) => v.status !== 'declined' || (v.reason ?? '').length >= 2, {
-        path: ['reason'],
-        message: '暂不安排时请写明原因',
-      }),
+      .check(
+        z.refine((v) => v.status !== 'declined' || (v.reason ?? '').length >= 2, {
+          path: ['reason'],
+          message: '暂不安排时请写明原因',
+        }),
+      ),
     z.object({ needId: z.string(), status: needStatusSchema }),
   ),
 } as const;

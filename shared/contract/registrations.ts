@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { activityStatusSchema, categorySchema, registrationStatusSchema } from './activities';
 import { idSchema } from './common';
 import { mutation, query } from './define';
@@ -6,11 +6,11 @@ import { mutation, query } from './define';
 export const registrationViewSchema = z.object({
   registrationId: z.string(),
   activityId: z.string(),
-  forMemberId: z.string().nullable(),
+  forMemberId: z.nullable(z.string()),
   displayName: z.string(),
   status: registrationStatusSchema,
-  cancelledBy: z.enum(['self', 'center']).nullable(),
-  waitlistPosition: z.number().int().nullable(),
+  cancelledBy: z.nullable(z.enum(['self', 'center'])),
+  waitlistPosition: z.nullable(z.int()),
   activity: z.object({
     title: z.string(),
     category: categorySchema,
@@ -20,7 +20,7 @@ export const registrationViewSchema = z.object({
     signupDeadline: z.string(),
     centerName: z.string(),
     status: activityStatusSchema,
-    cancelReason: z.string().nullable(),
+    cancelReason: z.nullable(z.string()),
   }),
 });
 export type RegistrationView = z.infer<typeof registrationViewSchema>;
@@ -29,21 +29,21 @@ export const rosterEntrySchema = z.object({
   registrationId: z.string(),
   displayName: z.string(),
   /** The account holder who signed a family member up, when it is not the person themselves. */
-  signedUpBy: z.string().nullable(),
-  phoneMasked: z.string().nullable(),
+  signedUpBy: z.nullable(z.string()),
+  phoneMasked: z.nullable(z.string()),
   status: registrationStatusSchema,
-  waitlistPosition: z.number().int().nullable(),
+  waitlistPosition: z.nullable(z.int()),
   signedUpAt: z.string(),
 });
 
 export const registrationsContract = {
   /** Sign up oneself, or a family member added in `account`. A second call returns the first registration. */
   signUp: mutation(
-    z.object({ activityId: idSchema('活动'), forMemberId: idSchema('家人').optional() }),
+    z.object({ activityId: idSchema('活动'), forMemberId: z.optional(idSchema('家人')) }),
     z.object({
       registrationId: z.string(),
       status: z.enum(['confirmed', 'waitlisted']),
-      waitlistPosition: z.number().int().nullable(),
+      waitlistPosition: z.nullable(z.int()),
       alreadyRegistered: z.boolean(),
     }),
   ),
@@ -62,8 +62,8 @@ export const registrationsContract = {
     z.object({
       activityId: z.string(),
       title: z.string(),
-      capacity: z.number().int(),
-      counts: z.record(registrationStatusSchema, z.number().int()),
+      capacity: z.int(),
+      counts: z.record(registrationStatusSchema, z.int()),
       entries: z.array(rosterEntrySchema),
     }),
   ),

@@ -1,11 +1,11 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { categorySchema } from './activities';
 import { idSchema } from './common';
 import { mutation, query } from './define';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const monthSchema = (label: string) =>
-  z.string({ error: `请选择${label}` }).regex(MONTH, `${label}格式应为“年-月”，如 2026-03`);
+  z.string({ error: `请选择${label}` }).check(z.regex(MONTH, `${label}格式应为“年-月”，如 2026-03`));
 
 /** The longest range a summary or export covers at once. */
 export const MAX_RANGE_MONTHS = 24;
@@ -18,52 +18,54 @@ const monthCount = (from: string, to: string) => {
 
 export const monthRangeSchema = z
   .object({ from: monthSchema('起始月份'), to: monthSchema('结束月份') })
-  .refine((r) => r.from <= r.to, { error: '结束月份不能早于起始月份', path: ['to'] })
-  .refine((r) => monthCount(r.from, r.to) <= MAX_RANGE_MONTHS, {
-    error: `一次最多查看${MAX_RANGE_MONTHS}个月`,
-    path: ['to'],
-  });
+  .check(
+    z.refine((r) => r.from <= r.to, { error: '结束月份不能早于起始月份', path: ['to'] }),
+    z.refine((r) => monthCount(r.from, r.to) <= MAX_RANGE_MONTHS, {
+      error: `一次最多查看${MAX_RANGE_MONTHS}个月`,
+      path: ['to'],
+    }),
+  );
 
 export const figuresSchema = z.object({
-  activitiesPlanned: z.number().int(),
-  activitiesHeld: z.number().int(),
-  activitiesCancelled: z.number().int(),
-  heldRate: z.number().nullable(),
-  registrations: z.number().int(),
-  attendances: z.number().int(),
-  uniqueResidents: z.number().int(),
-  noShows: z.number().int(),
-  attendanceRate: z.number().nullable(),
-  noShowRate: z.number().nullable(),
-  checkinsScanned: z.number().int(),
-  checkinsManual: z.number().int(),
-  checkinsWalkIn: z.number().int(),
-  attendancesProxy: z.number().int(),
-  ratings: z.number().int(),
-  averageRating: z.number().nullable(),
-  histogram: z.array(z.number().int()).length(5).nullable(),
-  tags: z.array(z.object({ tag: z.string(), count: z.number().int() })),
-  ratingsProxy: z.number().int(),
-  needsReported: z.number().int(),
-  needsResolved: z.number().int(),
-  needsDeclined: z.number().int(),
-  needsClosureRate: z.number().nullable(),
-  averageReplyHours: z.number().nullable(),
-  needsOverdue: z.number().int(),
-  topicsProposed: z.number().int(),
+  activitiesPlanned: z.int(),
+  activitiesHeld: z.int(),
+  activitiesCancelled: z.int(),
+  heldRate: z.nullable(z.number()),
+  registrations: z.int(),
+  attendances: z.int(),
+  uniqueResidents: z.int(),
+  noShows: z.int(),
+  attendanceRate: z.nullable(z.number()),
+  noShowRate: z.nullable(z.number()),
+  checkinsScanned: z.int(),
+  checkinsManual: z.int(),
+  checkinsWalkIn: z.int(),
+  attendancesProxy: z.int(),
+  ratings: z.int(),
+  averageRating: z.nullable(z.number()),
+  histogram: z.nullable(z.array(z.int()).check(z.length(5))),
+  tags: z.array(z.object({ tag: z.string(), count: z.int() })),
+  ratingsProxy: z.int(),
+  needsReported: z.int(),
+  needsResolved: z.int(),
+  needsDeclined: z.int(),
+  needsClosureRate: z.nullable(z.number()),
+  averageReplyHours: z.nullable(z.number()),
+  needsOverdue: z.int(),
+  topicsProposed: z.int(),
   /** Topics with a decision recorded at a council meeting. */
-  topicsDeliberated: z.number().int(),
-  topicsDone: z.number().int(),
-  averageTopicDays: z.number().nullable(),
+  topicsDeliberated: z.int(),
+  topicsDone: z.int(),
+  averageTopicDays: z.nullable(z.number()),
   /** The outcome ratings of proposers and supporters; shown only from 3 on. */
-  topicAverageRating: z.number().nullable(),
-  organizationsIncubated: z.number().int(),
+  topicAverageRating: z.nullable(z.number()),
+  organizationsIncubated: z.int(),
   categories: z.array(
     z.object({
       category: categorySchema,
-      published: z.number().int(),
-      cancelled: z.number().int(),
-      held: z.number().int(),
+      published: z.int(),
+      cancelled: z.int(),
+      held: z.int(),
     }),
   ),
 });
@@ -72,13 +74,13 @@ export type Figures = z.infer<typeof figuresSchema>;
 /** One month of a trend line: the few figures charts draw. */
 export const trendPointSchema = z.object({
   month: z.string(),
-  activitiesPlanned: z.number().int(),
-  activitiesHeld: z.number().int(),
-  attendances: z.number().int(),
-  uniqueResidents: z.number().int(),
-  ratings: z.number().int(),
-  averageRating: z.number().nullable(),
-  needsReported: z.number().int(),
+  activitiesPlanned: z.int(),
+  activitiesHeld: z.int(),
+  attendances: z.int(),
+  uniqueResidents: z.int(),
+  ratings: z.int(),
+  averageRating: z.nullable(z.number()),
+  needsReported: z.int(),
 });
 export type TrendPoint = z.infer<typeof trendPointSchema>;
 
@@ -97,7 +99,7 @@ const ratedActivitySchema = z.object({
   centerName: z.string(),
   month: z.string(),
   category: categorySchema,
-  ratings: z.number().int(),
+  ratings: z.int(),
   averageRating: z.number(),
 });
 
@@ -112,9 +114,9 @@ const starPartSchema = z.object({
 
 export const centerStarsSchema = z.object({
   center: centerRefSchema,
-  stars: z.number().int().min(0).max(5),
+  stars: z.int().check(z.minimum(0), z.maximum(5)),
   points: z.number(),
-  certifiedRatio: z.number().nullable(),
+  certifiedRatio: z.nullable(z.number()),
   certifiedOk: z.boolean(),
   parts: z.array(starPartSchema),
   reasons: z.array(z.string()),
@@ -134,9 +136,9 @@ export type Drift = z.infer<typeof driftSchema>;
 export const summaryContract = {
   /** One center's month: staff see their own center, a street office any center of its street, the city all. */
   center: query(
-    z.object({ centerId: idSchema('邻里中心').optional(), month: monthSchema('月份').optional() }),
+    z.object({ centerId: z.optional(idSchema('邻里中心')), month: z.optional(monthSchema('月份')) }),
     z.object({
-      center: centerRefSchema.extend({ staffTotal: z.number().int(), staffCertified: z.number().int() }),
+      center: z.extend(centerRefSchema, { staffTotal: z.int(), staffCertified: z.int() }),
       month: z.string(),
       figures: figuresSchema,
       /** The six months up to `month`. */
@@ -148,10 +150,10 @@ export const summaryContract = {
           category: categorySchema,
           startAt: z.string(),
           status: z.string(),
-          capacity: z.number().int(),
-          confirmed: z.number().int(),
-          ratings: z.number().int(),
-          averageRating: z.number().nullable(),
+          capacity: z.int(),
+          confirmed: z.int(),
+          ratings: z.int(),
+          averageRating: z.nullable(z.number()),
         }),
       ),
     }),
@@ -180,19 +182,19 @@ export const summaryContract = {
       from: z.string(),
       to: z.string(),
       months: z.array(z.string()),
-      centersBuilt: z.number().int(),
-      centersOperating: z.number().int(),
-      operators: z.number().int(),
+      centersBuilt: z.int(),
+      centersOperating: z.int(),
+      operators: z.int(),
       /** Community organizations in the registry, incubated at any center. */
-      communityOrganizations: z.number().int(),
+      communityOrganizations: z.int(),
       totals: figuresSchema,
       trend: z.array(trendPointSchema),
       districts: z.array(
         z.object({
           districtId: z.string(),
           name: z.string(),
-          centersBuilt: z.number().int(),
-          centersOperating: z.number().int(),
+          centersBuilt: z.int(),
+          centersOperating: z.int(),
           figures: figuresSchema,
         }),
       ),
@@ -206,20 +208,17 @@ export const summaryContract = {
     z.object({
       year: z
         .number({ error: '请选择年份' })
-        .int('年份应为整数')
-        .min(2020, '年份不能早于2020年')
-        .max(2100, '年份不对'),
-      quarter: z
-        .number({ error: '季度应为1到4' })
-        .int('季度应为1到4')
-        .min(1, '季度应为1到4')
-        .max(4, '季度应为1到4')
-        .optional(),
+        .check(z.int('年份应为整数'), z.minimum(2020, '年份不能早于2020年'), z.maximum(2100, '年份不对')),
+      quarter: z.optional(
+        z
+          .number({ error: '季度应为1到4' })
+          .check(z.int('季度应为1到4'), z.minimum(1, '季度应为1到4'), z.maximum(4, '季度应为1到4')),
+      ),
     }),
     z.object({
       period: z.string(),
       locked: z.boolean(),
-      lockedAt: z.string().nullable(),
+      lockedAt: z.nullable(z.string()),
       rules: z.object({
         weights: z.record(z.string(), z.number()),
         thresholds: z.array(z.number()),
@@ -231,10 +230,7 @@ export const summaryContract = {
     }),
   ),
   /** The street summary as an .xlsx workbook, base64 in the result. */
-  export: query(
-    monthRangeSchema,
-    z.object({ filename: z.string(), base64: z.string(), bytes: z.number().int() }),
-  ),
+  export: query(monthRangeSchema, z.object({ filename: z.string(), base64: z.string(), bytes: z.int() })),
   /** City account: recount every counter from the raw records, repair it and report what had drifted. */
   rebuild: mutation(
     // Strict: a maintenance action that rewrites counters takes no options, and says so when given some.
@@ -242,9 +238,9 @@ export const summaryContract = {
     z.object({
       /** The first drifted values (at most 500); `driftCount` says how many there were in all. */
       drift: z.array(driftSchema),
-      driftCount: z.number().int(),
-      centerMonths: z.number().int(),
-      activities: z.number().int(),
+      driftCount: z.int(),
+      centerMonths: z.int(),
+      activities: z.int(),
       ms: z.number(),
     }),
   ),

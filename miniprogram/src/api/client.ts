@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { FunctionName } from '../../../shared/contract';
 import type { ActionContract, FunctionContract } from '../../../shared/contract/define';
 import { badReplyError, isErrorCode, networkError, type Outcome, validationError } from './errors';
@@ -13,7 +13,7 @@ const envelopeSchema = z.union([
     error: z.object({
       code: z.string(),
       message: z.string(),
-      issues: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+      issues: z.optional(z.array(z.object({ field: z.string(), message: z.string() }))),
     }),
   }),
 ]);
@@ -53,9 +53,9 @@ export const functionClient = <C extends FunctionContract>(
 
 type ActionOf<C> = keyof C & string;
 export type ClientInput<C, A extends ActionOf<C>> =
-  C[A] extends ActionContract<infer I, z.ZodType> ? z.input<I> : never;
+  C[A] extends ActionContract<infer I, z.ZodMiniType> ? z.input<I> : never;
 export type ClientOutput<C, A extends ActionOf<C>> =
-  C[A] extends ActionContract<z.ZodType, infer O> ? z.output<O> : never;
+  C[A] extends ActionContract<z.ZodMiniType, infer O> ? z.output<O> : never;
 
 /**
  * The one way the app calls a cloud function. The input is checked against the shared schema first (a

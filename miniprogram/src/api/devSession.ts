@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { roleSchema } from '../../../shared/contract/common';
 import { badReplyError, networkError, type Outcome } from './errors';
 import { saveToken } from './session';
@@ -9,8 +9,8 @@ export const personaSchema = z.object({
   openid: z.string(),
   role: roleSchema,
   displayName: z.string(),
-  centerId: z.string().optional(),
-  streetId: z.string().optional(),
+  centerId: z.optional(z.string()),
+  streetId: z.optional(z.string()),
 });
 export type Persona = z.infer<typeof personaSchema>;
 
@@ -39,7 +39,7 @@ export async function signInAs(persona: string): Promise<Outcome<null>> {
     body: JSON.stringify({ persona }),
   });
   if (!reply.ok) return reply;
-  const parsed = z.object({ token: z.string().min(1) }).safeParse(reply.data);
+  const parsed = z.object({ token: z.string().check(z.minLength(1)) }).safeParse(reply.data);
   if (!parsed.success) return { ok: false, error: badReplyError() };
   saveToken(parsed.data.token);
   return { ok: true, data: null };

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ERROR_CODES, type ErrorCode, type FieldIssue } from '../../../shared/errors';
 
 /** The function's own codes plus the one the client adds when the call never got an answer. */
@@ -24,7 +24,7 @@ export const isErrorCode = (code: string): code is ErrorCode =>
   (ERROR_CODES as readonly string[]).includes(code);
 
 /** zod issues → the `{ field, message }` list the functions also return, so forms treat both alike. */
-export function validationError(error: z.ZodError): ClientError {
+export function validationError(error: z.core.$ZodError): ClientError {
   const issues = error.issues.map((issue) => ({
     field: issue.path.map(String).join('.'),
     message: issue.message,

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { needReplySchema } from '../../../shared/contract/needs';
 import { formatWhen } from '../../../shared/rules/time';
 

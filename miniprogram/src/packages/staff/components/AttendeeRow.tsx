@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { attendeeSchema, CheckinOutcome } from '../../../../../shared/contract/checkin';
 import { local } from '../../../../../shared/rules/time';
 import type { ClientError } from '../../../api/client';

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { meetingViewSchema, TopicStatus, TopicView } from '../../../../../../shared/contract/councils';
 import { formatWhen } from '../../../../../../shared/rules/time';
 import { call } from '../../../../api/client';

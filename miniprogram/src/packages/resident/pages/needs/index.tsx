@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { myNeedSchema } from '../../../../../../shared/contract/needs';
 import { formatWhen } from '../../../../../../shared/rules/time';
 import { badgeClass } from '../../../../activity/describe';
