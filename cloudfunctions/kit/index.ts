@@ -28,5 +28,5 @@ export {
   type RegionRecord,
 } from './places';
 export { bumpStats } from './stats';
-export { insertOnce, readDoc, readMany, updateWhere } from './store';
+export { insertMissing, insertOnce, readDoc, readMany, updateWhere } from './store';
 export { parseOrThrow } from './validation';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import * as z from 'zod';
 import type { Database } from './cloud';
 
 /** Reads one document by id and parses it; a document that does not match the schema is a bug, not a miss. */
@@ -52,5 +52,38 @@ export async function insertOnce<T extends { _id: string }>(
     const res: { data?: unknown[] } = await db.collection(collection).doc(doc._id).get();
     if (res.data?.length) return false;
     throw error;
+  }
+}
+
+const idOnly = z.object({ _id: z.string() });
+
+/**
+ * Inserts those of `docs` (at most 1000) whose ids are not there yet: one read and one batch insert. If another
+ * writer inserted one of them meanwhile, the batch fails and each is inserted on its own. Returns how many this
+ * call inserted (a batch that failed part-way may leave some of them uncounted, never counted twice).
+ */
+export async function insertMissing(
+  db: Database,
+  collection: string,
+  docs: { _id: string }[],
+): Promise<number> {
+  if (!docs.length) return 0;
+  const there = await readMany(
+    db,
+    collection,
+    { _id: db.command.in(docs.map((d) => d._id)) },
+    idOnly,
+    docs.length,
+  );
+  const have = new Set(there.map((d) => d._id));
+  const missing = docs.filter((d) => !have.has(d._id));
+  if (!missing.length) return 0;
+  try {
+    await db.collection(collection).add(missing);
+    return missing.length;
+  } catch {
+    let inserted = 0;
+    for (const doc of missing) if (await insertOnce(db, collection, doc)) inserted++;
+    return inserted;
   }
 }

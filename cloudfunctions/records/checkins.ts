@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod';
 import { COLLECTIONS } from '../../shared/collections';
-import { bumpStats, type Database, insertOnce, logEvent, readMany } from '../kit';
+import { bumpStats, type Database, insertMissing, logEvent, readMany } from '../kit';
 import { type RegistrationRecord, registrationRecordSchema } from './activities';
 
 export type CheckinMethod = 'scan' | 'manual' | 'walk_in';
@@ -33,7 +33,6 @@ type Counted = RegistrationRecord & { checkedInAt: Date; checkedInBy: string; ch
 
 /** Markers written by an import or an older version may not say which registration made them. */
 const markerSchema = z.object({ _id: z.string(), registrationId: z.string().nullable().default(null) });
-const idOnly = z.object({ _id: z.string() });
 
 /** One marker per person, center and month: the person is the family member when a relative signed them up. */
 export const visitorId = (reg: Pick<RegistrationRecord, 'centerId' | 'month' | 'openid' | 'forMemberId'>) =>
@@ -58,24 +57,6 @@ function auditOf(reg: Counted) {
 
 function isCounted(reg: RegistrationRecord): reg is Counted {
   return reg.status === 'attended' && !!reg.checkedInAt && !!reg.checkedInBy && reg.checkInMethod !== null;
-}
-
-/**
- * Inserts the documents whose ids are not there yet: one read and one batch insert. If another tally inserted
- * one of them meanwhile (the batch fails as a whole), each is inserted on its own.
- */
-async function insertMissing(db: Database, collection: string, docs: { _id: string }[]): Promise<void> {
-  if (!docs.length) return;
-  const _ = db.command;
-  const there = await readMany(db, collection, { _id: _.in(docs.map((d) => d._id)) }, idOnly, BATCH);
-  const have = new Set(there.map((d) => d._id));
-  const missing = docs.filter((d) => !have.has(d._id));
-  if (!missing.length) return;
-  try {
-    await db.collection(collection).add(missing);
-  } catch {
-    for (const doc of missing) await insertOnce(db, collection, doc);
-  }
 }
 
 /**

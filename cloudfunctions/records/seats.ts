@@ -21,7 +21,7 @@ import {
   seatIsFree,
   signupRefusal,
 } from '../../shared/rules/seats';
-import { type Database, insertOnce, outboxMessage, readDoc } from '../kit';
+import { type Database, insertOnce, type OutboxMessage, outboxMessage, readDoc } from '../kit';
 import {
   type ActivityRecord,
   loadActivity,
@@ -216,32 +216,40 @@ export async function settleRegistration(
   throw new AppError('BUSY', '操作的人太多了，请稍后再试');
 }
 
+type RegistrationMessageKind = 'confirmed' | 'promoted' | 'activity_cancelled' | 'reminder';
+
+/** The message about a registration, under an id of its own (registration, round, kind). */
+export function registrationMessage(
+  reg: RegistrationRecord,
+  activity: ActivityRecord,
+  kind: RegistrationMessageKind,
+  now: Date,
+): OutboxMessage {
+  return outboxMessage({
+    id: messageId(reg, kind),
+    openid: reg.openid,
+    kind,
+    subject: {
+      title: activity.title,
+      place: activity.place,
+      startAt: activity.startAt,
+      forName: reg.forMemberId ? reg.displayName : null,
+      cancelReason: activity.cancelReason,
+    },
+    activityId: activity._id,
+    registrationId: reg._id,
+    now,
+  });
+}
+
 export async function queueMessage(
   db: Database,
   reg: RegistrationRecord,
   activity: ActivityRecord,
-  kind: 'confirmed' | 'promoted' | 'activity_cancelled' | 'reminder',
+  kind: RegistrationMessageKind,
   now: Date,
 ): Promise<boolean> {
-  return insertOnce(
-    db,
-    COLLECTIONS.outbox,
-    outboxMessage({
-      id: messageId(reg, kind),
-      openid: reg.openid,
-      kind,
-      subject: {
-        title: activity.title,
-        place: activity.place,
-        startAt: activity.startAt,
-        forName: reg.forMemberId ? reg.displayName : null,
-        cancelReason: activity.cancelReason,
-      },
-      activityId: activity._id,
-      registrationId: reg._id,
-      now,
-    }),
-  );
+  return insertOnce(db, COLLECTIONS.outbox, registrationMessage(reg, activity, kind, now));
 }
 
 /** Settles everyone whose place changed in one step (the person leaving, the people moving up). */
