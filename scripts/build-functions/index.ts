@@ -1,8 +1,9 @@
 /**
- * Bundles every cloud function into a folder the CloudBase CLI deploys as is and the local host runs as is:
- * `<out>/<name>/index.js` (CommonJS, minified, source map alongside) and a `package.json` asking for the
+ * Bundles every cloud function into a folder `npm run deploy` uploads as is and the local host runs as is:
+ * `<out>/<name>/index.js` (CommonJS, minified, source map alongside), a `package.json` asking for the
  * packages that stay external, which the cloud installs (`installDependency`): `@cloudbase/node-sdk`, and
- * large libraries only some actions need, so every other call does not pay for loading them.
+ * large libraries only some actions need, so every other call does not pay for loading them; and, for a
+ * function that calls WeChat open APIs, the `config.json` naming their permissions (see `openapi.ts`).
  * The command is `scripts/build-functions.ts`.
  */
 import {
@@ -11,11 +12,13 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { build, type Metafile } from 'esbuild';
+import { functionConfig } from './openapi';
 
 const REPO_ROOT = resolve(__dirname, '..', '..');
 const SDK = '@cloudbase/node-sdk';
@@ -46,6 +49,8 @@ interface BuildRecord {
   inputs: string[];
   ownBytes: number;
   totalBytes: number;
+  /** Open API permissions written to config.json; absent in records older than config.json, which rebuild. */
+  openapi?: string[];
 }
 
 export const defaultSourceDir = join(REPO_ROOT, 'cloudfunctions');
@@ -82,7 +87,7 @@ async function buildOne(
   const bundle = join(target, 'index.js');
   const recordFile = join(outDir, '.build', `${name}.json`);
   const previous = readRecord(recordFile);
-  if (!force && previous && isFresh(bundle, previous.inputs)) {
+  if (!force && previous?.openapi && isFresh(bundle, previous.inputs)) {
     return { name, ownBytes: previous.ownBytes, totalBytes: previous.totalBytes, rebuilt: false };
   }
 
@@ -102,6 +107,11 @@ async function buildOne(
     logLevel: 'warning',
   });
   for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
+  const code = result.outputFiles.find((file) => file.path === bundle)?.text ?? '';
+  const config = functionConfig(name, code);
+  const configFile = join(target, 'config.json');
+  if (config) writeAtomically(configFile, `${JSON.stringify(config, null, 2)}\n`);
+  else rmSync(configFile, { force: true });
   // The SDK always; other externals only where the bundle imports them.
   const imported = new Set(
     Object.values(result.metafile.outputs).flatMap((o) =>
@@ -115,7 +125,7 @@ async function buildOne(
     join(target, 'package.json'),
     `${JSON.stringify({ name, private: true, main: 'index.js', dependencies }, null, 2)}\n`,
   );
-  const record = summarize(result.metafile, bundle);
+  const record = { ...summarize(result.metafile, bundle), openapi: config?.permissions.openapi ?? [] };
   writeAtomically(recordFile, JSON.stringify(record));
   return { name, ownBytes: record.ownBytes, totalBytes: record.totalBytes, rebuilt: true };
 }
