@@ -1,53 +1,88 @@
 /**
- * `npm run deploy [-- --dry-run]`: builds the cloud functions and deploys each one to the CloudBase environment
- * named by TCB_ENV_ID with the CloudBase CLI (`npm i -g @cloudbase/cli`, then `tcb login`). Function settings
- * (runtime, timeout, memory) come from cloudbaserc.json.
+ * `npm run deploy [-- --dry-run] [-- --mode <mode>]`: builds the cloud functions and makes the CloudBase
+ * environment hold everything the project needs (collections, their security rules and indexes, the functions and
+ * their timer triggers) through @cloudbase/manager-node; a second run changes nothing that is already right.
+ * `--dry-run` prints the whole plan and needs no credentials. `{{env.X}}` in cloudbaserc.json and the credentials
+ * (TCB_ENV_ID, TCB_SECRET_ID, TCB_SECRET_KEY, optional TCB_TOKEN) come from the process environment, then
+ * `.env.<mode>`, `.env.local` and `.env` (see deploy/variables.ts).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { buildFunctions } from './build-functions/index';
+import { applyPlan, formatReport } from './deploy/apply';
+import { formatPlan, planSummary, readPlan } from './deploy/plan';
+import { envFiles, loadVariables } from './deploy/variables';
 
 const root = path.resolve(__dirname, '..');
-const dryRun = process.argv.includes('--dry-run');
-const envId = process.env.TCB_ENV_ID ?? '';
-const cli = process.env.TCB_CLI ?? 'tcb';
 
-function run(command: string, args: string[]): boolean {
-  console.log(`$ ${command} ${args.join(' ')}`);
-  if (dryRun) return true;
-  return spawnSync(command, args, { cwd: root, stdio: 'inherit' }).status === 0;
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  if (at === -1) return undefined;
+  const value = process.argv[at + 1];
+  if (!value || value.startsWith('--')) throw new Error(`${name} 后面要跟一个值，例如 ${name} production`);
+  return value;
 }
 
-function main(): number {
-  if (!/^[a-z0-9-]+$/i.test(envId)) {
-    console.error('请设置 TCB_ENV_ID 为云开发环境 ID，例如 TCB_ENV_ID=linli-prod-1a2b npm run deploy');
-    return 1;
-  }
-  if (!dryRun && spawnSync(cli, ['--version'], { stdio: 'ignore' }).status !== 0) {
-    console.error(`找不到 CloudBase CLI（${cli}）。请先 npm i -g @cloudbase/cli，再 tcb login。`);
-    return 1;
-  }
-  if (!run('npm', ['run', 'build:functions', '--', '--force'])) return 1;
+async function main(): Promise<number> {
+  const dryRun = process.argv.includes('--dry-run');
+  const mode = option('--mode');
+  const variables = loadVariables(root, mode, process.env);
 
-  const config = JSON.parse(readFileSync(path.join(root, 'cloudbaserc.json'), 'utf8')) as {
-    functions: { name: string }[];
-  };
-  const names = config.functions
-    .map((f) => f.name)
-    .filter((name) => existsSync(path.join(root, 'dist', 'cloudfunctions', name, 'index.js')));
-  const results = names.map((name, i) => {
-    console.log(`\n[${i + 1}/${names.length}] 部署 ${name}`);
-    return { name, ok: run(cli, ['fn', 'deploy', name, '-e', envId, '--force']) };
+  console.log(dryRun ? '▸ 构建云函数（演练：只构建有改动的）' : '▸ 构建云函数');
+  await buildFunctions({ force: !dryRun });
+  const plan = readPlan({ variables });
+
+  if (dryRun) {
+    console.log(
+      `\n部署计划（演练：不连接云开发，不需要密钥；变量来源依次为 进程环境变量、${envFiles(mode).reverse().join('、')}）\n`,
+    );
+    console.log(formatPlan(plan));
+  }
+  if (plan.problems.length > 0) {
+    console.error(`\n计划有 ${plan.problems.length} 个问题，不能部署：`);
+    for (const problem of plan.problems) console.error(`  - ${problem}`);
+    return 1;
+  }
+  if (dryRun) {
+    if (plan.missing.length > 0) {
+      console.log(`\n真实部署前还要设置：${plan.missing.join('、')}（可以设为空值）`);
+    }
+    console.log(`\n${planSummary(plan)}；演练，什么都没有改动`);
+    return 0;
+  }
+
+  const { TCB_SECRET_ID: secretId, TCB_SECRET_KEY: secretKey, TCB_TOKEN: token } = variables.values;
+  const absent = new Set(plan.missing);
+  if (!plan.envId) absent.add('TCB_ENV_ID');
+  if (!secretId) absent.add('TCB_SECRET_ID');
+  if (!secretKey) absent.add('TCB_SECRET_KEY');
+  if (!secretId || !secretKey || absent.size > 0) {
+    console.error(
+      `缺少 ${[...absent].join('、')}：请在环境变量或 .env.local 里设置。TCB_ENV_ID 是云开发环境 ID，` +
+        'TCB_SECRET_ID / TCB_SECRET_KEY 是腾讯云 API 密钥（访问管理 → API 密钥管理）；' +
+        'cloudbaserc.json 读取的变量可以设为空值。先看计划：npm run deploy -- --dry-run',
+    );
+    return 1;
+  }
+
+  console.log(`\n▸ 部署到 ${plan.envId}。${planSummary(plan)}`);
+  const { cloudBaseTarget } = await import('./deploy/cloudbase');
+  const target = cloudBaseTarget({ envId: plan.envId, secretId, secretKey, ...(token ? { token } : {}) });
+  try {
+    const report = await applyPlan(plan, target, (line) => console.log(`  ${line}`));
+    console.log(`\n${formatReport(report)}`);
+    return 0;
+  } catch (error) {
+    console.error(`\n${error instanceof Error ? error.message : String(error)}`);
+    console.error('之前的步骤已生效；修正后重新运行 npm run deploy 即可（重复运行只补缺和更新）。');
+    return 1;
+  }
+}
+
+main()
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
   });
-
-  console.log('\n部署结果');
-  for (const r of results) console.log(`  ${r.ok ? '成功' : '失败'}  ${r.name}`);
-  const failed = results.filter((r) => !r.ok).length;
-  console.log(`${results.length - failed} 个成功，${failed} 个失败${dryRun ? '（演练，未真正部署）' : ''}`);
-  console.log(
-    '数据库安全规则见 database/security-rules.json，索引见 database/indexes.json（在控制台创建）。',
-  );
-  return failed === 0 ? 0 : 1;
-}
-
-process.exitCode = main();

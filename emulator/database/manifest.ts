@@ -1,6 +1,6 @@
 /**
  * The index manifest (database/indexes.json): per collection, named compound indexes over document fields.
- * The emulator builds them as SQLite expression indexes; production creates the same ones in the console.
+ * The emulator builds them as SQLite expression indexes; `npm run deploy` creates the same ones in CloudBase.
  */
 import { readFileSync } from 'node:fs';
 import { invalidParam } from './errors';
