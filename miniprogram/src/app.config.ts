@@ -2,25 +2,20 @@
 const localSignIn = process.env.TARO_ENV === 'h5' ? ['pages/login/index'] : [];
 
 export default defineAppConfig({
-  // Everyday resident pages live in the main package; needs, feedback and the workplaces load on demand.
-  pages: [
-    'pages/home/index',
-    'pages/mine/index',
-    'pages/me/index',
-    'pages/activity/index',
-    'pages/inbox/index',
-    'pages/centers/index',
-    'pages/profile/index',
-    'pages/family/index',
-    'pages/join/index',
-    'pages/pass/index',
-    ...localSignIn,
-  ],
+  // The three tabs and the activity page live in the main package; everything else loads on demand, and the
+  // resident subpackage is fetched as soon as a tab is shown (preloadRule), so its pages open at once.
+  pages: ['pages/home/index', 'pages/mine/index', 'pages/me/index', 'pages/activity/index', ...localSignIn],
   subPackages: [
-    // Needs, feedback and the council: opened from buttons on home, 我的 and 我的报名.
+    // The check-in code, messages, settings, needs, feedback and the council: opened from the tabs.
     {
       root: 'packages/resident',
       pages: [
+        'pages/pass/index',
+        'pages/inbox/index',
+        'pages/centers/index',
+        'pages/profile/index',
+        'pages/family/index',
+        'pages/join/index',
         'pages/need/index',
         'pages/needs/index',
         'pages/rate/index',
@@ -91,6 +86,11 @@ export default defineAppConfig({
         selectedIconPath: 'assets/tab/me-active.png',
       },
     ],
+  },
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['packages/resident'] },
+    'pages/mine/index': { network: 'all', packages: ['packages/resident'] },
+    'pages/me/index': { network: 'all', packages: ['packages/resident'] },
   },
   lazyCodeLoading: 'requiredComponents',
 });

@@ -8,7 +8,7 @@ beforeEach(() => {
 });
 
 test('an empty form is answered on the phone, naming the fields, with no call to the cloud', async () => {
-  const rendered = await renderPage('pages/family/index', {
+  const rendered = await renderPage('packages/resident/pages/family/index', {
     cloud: () => {
       throw new Error('nothing should be sent');
     },
@@ -24,7 +24,7 @@ test('an empty form is answered on the phone, naming the fields, with no call to
 });
 
 test('choosing a relation marks it in words, not only in colour', async () => {
-  const rendered = await renderPage('pages/family/index', { cloud: () => undefined });
+  const rendered = await renderPage('packages/resident/pages/family/index', { cloud: () => undefined });
   await rendered.waitFor(() => rendered.text().includes('母亲'), 'the relations');
   expect(rendered.text()).not.toContain('✓');
 

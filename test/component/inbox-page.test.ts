@@ -39,7 +39,7 @@ beforeEach(() => {
 });
 
 test('each message says where it leads, and tapping it opens that page', async () => {
-  const rendered = await renderPage('pages/inbox/index', { cloud: cloud(MESSAGES) });
+  const rendered = await renderPage('packages/resident/pages/inbox/index', { cloud: cloud(MESSAGES) });
   await rendered.waitFor(() => rendered.text().includes('报名成功'), 'the messages');
   const text = rendered.text();
   expect(text).toContain('查看我的需求 ›');
@@ -60,7 +60,7 @@ test('each message says where it leads, and tapping it opens that page', async (
 });
 
 test('opening the inbox marks its messages read; with nothing new it asks nothing', async () => {
-  const unread = await renderPage('pages/inbox/index', { cloud: cloud(MESSAGES) });
+  const unread = await renderPage('packages/resident/pages/inbox/index', { cloud: cloud(MESSAGES) });
   await unread.waitFor(
     () => unread.wx.calls.some((c) => c.data.action === 'markRead'),
     'the messages marked read',
@@ -68,14 +68,14 @@ test('opening the inbox marks its messages read; with nothing new it asks nothin
 
   jest.resetModules();
   const seen = MESSAGES.map((m) => ({ ...m, read: true }));
-  const rendered = await renderPage('pages/inbox/index', { cloud: cloud(seen) });
+  const rendered = await renderPage('packages/resident/pages/inbox/index', { cloud: cloud(seen) });
   await rendered.waitFor(() => rendered.text().includes('报名成功'), 'the messages');
   expect(rendered.text()).not.toContain('新消息');
   expect(rendered.wx.calls.map((c) => c.data.action)).toEqual(['inbox']);
 });
 
 test('no messages yet: the page says what will arrive here', async () => {
-  const rendered = await renderPage('pages/inbox/index', { cloud: cloud([]) });
+  const rendered = await renderPage('packages/resident/pages/inbox/index', { cloud: cloud([]) });
   await rendered.waitFor(() => rendered.text().includes('还没有消息'), 'the empty inbox');
   expect(rendered.text()).toContain('议题的进展');
 });

@@ -99,5 +99,5 @@ test('only the confirmed coming place has a 签到码 button, and it opens that 
   await rendered.waitFor(() => opened.length > 0, 'navigation');
   // The card under the button opens the activity; the tap must not reach it.
   await new Promise((resolve) => setTimeout(resolve, 100));
-  expect(opened).toEqual(['/pages/pass/index?id=r-1']);
+  expect(opened).toEqual(['/packages/resident/pages/pass/index?id=r-1']);
 });

@@ -10,7 +10,7 @@ import { ok } from './factories';
 import { decodeModules } from './qrImage';
 import { type CloudCall, type RenderedPage, renderPage } from './taroPage';
 
-const PAGE = 'pages/pass/index';
+const PAGE = 'packages/resident/pages/pass/index';
 /** 13:40:10 in Huzhou on the day of the activity, 10 s into a 30-s step. */
 const T0 = Date.UTC(2026, 10, 28, 5, 40, 10);
 

@@ -2,11 +2,11 @@ import { Button, Text } from '@tarojs/components';
 import { useMemo } from 'react';
 import { call } from '../../../../api/client';
 import { accountApi } from '../../../../api/functions/account';
+import { groupCenters } from '../../../../centers/groupCenters';
 import { Card } from '../../../../components/Card';
 import { cityAccount, MemberScreen } from '../../../../components/MemberScreen';
 import { EmptyState, ErrorState, Loading } from '../../../../components/Status';
 import { useRemote } from '../../../../hooks/useRemote';
-import { groupCenters } from '../../../../pages/centers/groupCenters';
 import { go, ROUTES } from '../../../../routes';
 import { InviteCard } from '../../../office/components/InviteCard';
 

@@ -1,17 +1,17 @@
 import { Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { call } from '../../api/client';
-import { fieldMessage } from '../../api/errors';
-import { accountApi } from '../../api/functions/account';
-import { Screen } from '../../components/Screen';
-import { FormError } from '../../components/Status';
-import { SubmitButton } from '../../components/SubmitButton';
-import { TextField } from '../../components/TextField';
-import { useMutation } from '../../hooks/useMutation';
-import { ROLE_LABELS } from '../../labels';
-import { ROUTES } from '../../routes';
-import { applyMember } from '../../state/member';
+import { call } from '../../../../api/client';
+import { fieldMessage } from '../../../../api/errors';
+import { accountApi } from '../../../../api/functions/account';
+import { Screen } from '../../../../components/Screen';
+import { FormError } from '../../../../components/Status';
+import { SubmitButton } from '../../../../components/SubmitButton';
+import { TextField } from '../../../../components/TextField';
+import { useMutation } from '../../../../hooks/useMutation';
+import { ROLE_LABELS } from '../../../../labels';
+import { ROUTES } from '../../../../routes';
+import { applyMember } from '../../../../state/member';
 
 const TEXT = {
   title: '使用邀请码',

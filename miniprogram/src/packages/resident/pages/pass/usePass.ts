@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { type Pass, passSchema } from '../../../../shared/contract/checkin';
-import { type ClientError, call } from '../../api/client';
-import { checkinApi } from '../../api/functions/checkin';
+import { type Pass, passSchema } from '../../../../../../shared/contract/checkin';
+import { type ClientError, call } from '../../../../api/client';
+import { checkinApi } from '../../../../api/functions/checkin';
 
 const storageKey = (registrationId: string) => `linli.pass.${registrationId}`;
 

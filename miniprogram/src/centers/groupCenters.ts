@@ -1,4 +1,4 @@
-import type { CenterBrief } from '../../../../shared/contract/account';
+import type { CenterBrief } from '../../../shared/contract/account';
 
 export interface StreetGroup {
   streetId: string;

@@ -1,14 +1,14 @@
 import { Text, View } from '@tarojs/components';
 import { useEffect } from 'react';
-import type { InboxMessage } from '../../../../shared/contract/notify';
-import { formatWhen } from '../../../../shared/rules/time';
-import { call } from '../../api/client';
-import { notifyApi } from '../../api/functions/notify';
-import { Screen } from '../../components/Screen';
-import { EmptyState, ErrorState, Loading } from '../../components/Status';
-import { useRemote } from '../../hooks/useRemote';
-import { go, ROUTES } from '../../routes';
-import { setUnread } from '../../state/inbox';
+import type { InboxMessage } from '../../../../../../shared/contract/notify';
+import { formatWhen } from '../../../../../../shared/rules/time';
+import { call } from '../../../../api/client';
+import { notifyApi } from '../../../../api/functions/notify';
+import { Screen } from '../../../../components/Screen';
+import { EmptyState, ErrorState, Loading } from '../../../../components/Status';
+import { useRemote } from '../../../../hooks/useRemote';
+import { go, ROUTES } from '../../../../routes';
+import { setUnread } from '../../../../state/inbox';
 
 const TEXT = {
   title: '消息',

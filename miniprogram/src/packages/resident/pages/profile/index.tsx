@@ -1,15 +1,15 @@
 import { Text } from '@tarojs/components';
 import { useState } from 'react';
-import { call } from '../../api/client';
-import { fieldMessage } from '../../api/errors';
-import { accountApi } from '../../api/functions/account';
-import { Screen } from '../../components/Screen';
-import { ErrorState, FormError, Loading } from '../../components/Status';
-import { SubmitButton } from '../../components/SubmitButton';
-import { TextField } from '../../components/TextField';
-import { useMutation } from '../../hooks/useMutation';
-import { goBack } from '../../routes';
-import { applyMember, useMember } from '../../state/member';
+import { call } from '../../../../api/client';
+import { fieldMessage } from '../../../../api/errors';
+import { accountApi } from '../../../../api/functions/account';
+import { Screen } from '../../../../components/Screen';
+import { ErrorState, FormError, Loading } from '../../../../components/Status';
+import { SubmitButton } from '../../../../components/SubmitButton';
+import { TextField } from '../../../../components/TextField';
+import { useMutation } from '../../../../hooks/useMutation';
+import { goBack } from '../../../../routes';
+import { applyMember, useMember } from '../../../../state/member';
 
 const TEXT = {
   title: '修改资料',

@@ -1,17 +1,17 @@
 import { Text, View } from '@tarojs/components';
 import { useMemo } from 'react';
-import type { CenterBrief } from '../../../../shared/contract/account';
-import { call } from '../../api/client';
-import { accountApi } from '../../api/functions/account';
-import { ChoiceList } from '../../components/ChoiceList';
-import { Screen } from '../../components/Screen';
-import { EmptyState, ErrorState, FormError, Loading } from '../../components/Status';
-import { useMutation } from '../../hooks/useMutation';
-import { useRemote } from '../../hooks/useRemote';
-import { CENTER_STATUS_LABELS } from '../../labels';
-import { goBack } from '../../routes';
-import { reloadMember, useMember } from '../../state/member';
-import { groupCenters } from './groupCenters';
+import type { CenterBrief } from '../../../../../../shared/contract/account';
+import { call } from '../../../../api/client';
+import { accountApi } from '../../../../api/functions/account';
+import { groupCenters } from '../../../../centers/groupCenters';
+import { ChoiceList } from '../../../../components/ChoiceList';
+import { Screen } from '../../../../components/Screen';
+import { EmptyState, ErrorState, FormError, Loading } from '../../../../components/Status';
+import { useMutation } from '../../../../hooks/useMutation';
+import { useRemote } from '../../../../hooks/useRemote';
+import { CENTER_STATUS_LABELS } from '../../../../labels';
+import { goBack } from '../../../../routes';
+import { reloadMember, useMember } from '../../../../state/member';
 
 const TEXT = {
   title: '选择您常去的邻里中心',

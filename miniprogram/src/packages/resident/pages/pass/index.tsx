@@ -1,17 +1,17 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useMemo } from 'react';
-import type { Pass } from '../../../../shared/contract/checkin';
-import { passPayload, stepAt } from '../../../../shared/rules/pass';
-import { formatWhen } from '../../../../shared/rules/time';
-import { Screen } from '../../components/Screen';
-import { EmptyState, ErrorState, Loading } from '../../components/Status';
-import { WhenAndWhere } from '../../components/WhenAndWhere';
-import { useKeepScreenOn } from '../../hooks/useKeepScreenOn';
-import { useNow } from '../../hooks/useNow';
-import { useOnReturn } from '../../hooks/useOnReturn';
-import { QrCode } from '../../qr/QrCode';
-import { useFontScale } from '../../state/fontScale';
+import type { Pass } from '../../../../../../shared/contract/checkin';
+import { passPayload, stepAt } from '../../../../../../shared/rules/pass';
+import { formatWhen } from '../../../../../../shared/rules/time';
+import { Screen } from '../../../../components/Screen';
+import { EmptyState, ErrorState, Loading } from '../../../../components/Status';
+import { WhenAndWhere } from '../../../../components/WhenAndWhere';
+import { useKeepScreenOn } from '../../../../hooks/useKeepScreenOn';
+import { useNow } from '../../../../hooks/useNow';
+import { useOnReturn } from '../../../../hooks/useOnReturn';
+import { QrCode } from '../../../../qr/QrCode';
+import { useFontScale } from '../../../../state/fontScale';
 import { Countdown } from './Countdown';
 import { usePass } from './usePass';
 

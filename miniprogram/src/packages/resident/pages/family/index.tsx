@@ -1,17 +1,17 @@
 import { Text } from '@tarojs/components';
 import { useState } from 'react';
-import { RELATIONS } from '../../../../shared/contract/account';
-import { call } from '../../api/client';
-import { fieldMessage } from '../../api/errors';
-import { accountApi } from '../../api/functions/account';
-import { ChoiceList } from '../../components/ChoiceList';
-import { Screen } from '../../components/Screen';
-import { FormError } from '../../components/Status';
-import { SubmitButton } from '../../components/SubmitButton';
-import { TextField } from '../../components/TextField';
-import { useMutation } from '../../hooks/useMutation';
-import { goBack } from '../../routes';
-import { reloadMember } from '../../state/member';
+import { RELATIONS } from '../../../../../../shared/contract/account';
+import { call } from '../../../../api/client';
+import { fieldMessage } from '../../../../api/errors';
+import { accountApi } from '../../../../api/functions/account';
+import { ChoiceList } from '../../../../components/ChoiceList';
+import { Screen } from '../../../../components/Screen';
+import { FormError } from '../../../../components/Status';
+import { SubmitButton } from '../../../../components/SubmitButton';
+import { TextField } from '../../../../components/TextField';
+import { useMutation } from '../../../../hooks/useMutation';
+import { goBack } from '../../../../routes';
+import { reloadMember } from '../../../../state/member';
 
 const TEXT = {
   title: '添加家人',
