@@ -6,6 +6,13 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { QualityItem } from './compiler';
 
+/** Size budgets by WeChat's count, in bytes (1 KB = 1,000 B): the main package, and each subpackage. */
+export const PACKAGE_BUDGETS = { main: 450_000, subpackage: 400_000 } as const;
+
+/** The budget of a package as WeChat names it (`__APP__` for the main package, else the subpackage root). */
+export const budgetOf = (wechatName: string): number =>
+  wechatName === '__APP__' ? PACKAGE_BUDGETS.main : PACKAGE_BUDGETS.subpackage;
+
 export interface WechatReport {
   /** Paths of the files WeChat's compiler produced. */
   files: string[];

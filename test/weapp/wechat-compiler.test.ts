@@ -1,11 +1,11 @@
 /**
  * The production weapp build (made by `npm test` before the suites) through WeChat's own compiler, offline
  * (`scripts/wechat/check.ts`, run as its own process): every page of every package compiles, and every item of
- * WeChat's code-quality check passes.
+ * WeChat's code-quality check passes, and every package is within its size budget by WeChat's count.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { runWechatCheck, type WechatReport } from '../../scripts/wechat/report';
+import { budgetOf, runWechatCheck, type WechatReport } from '../../scripts/wechat/report';
 
 const root = path.resolve(__dirname, '..', '..');
 const weapp = path.join(root, 'dist', 'weapp');
@@ -45,4 +45,14 @@ test('every item of WeChat’s code-quality check passes, and it counts every pa
   );
   expect(Object.keys(report.sizes).sort()).toEqual(['__APP__', ...subRoots.map((r) => `${r}/`)].sort());
   expect(report.exitCode).toBe(0);
+});
+
+test('every package is within its budget by WeChat’s count (main 450 KB, each subpackage 400 KB)', () => {
+  const over = Object.entries(report.sizes)
+    .filter(([name, bytes]) => bytes > budgetOf(name))
+    .map(
+      ([name, bytes]) =>
+        `${name}: ${bytes.toLocaleString('en')} B > ${budgetOf(name).toLocaleString('en')} B`,
+    );
+  expect(over).toEqual([]);
 });
