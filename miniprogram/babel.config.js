@@ -7,7 +7,13 @@ module.exports = {
   presets: [
     [
       'taro',
-      { framework: 'react', ts: true, compiler: 'webpack5', hot: false, targets: { ios: '12', chrome: '70' } },
+      {
+        framework: 'react',
+        ts: true,
+        compiler: 'webpack5',
+        hot: false,
+        targets: { ios: '12', chrome: '70' },
+      },
     ],
   ],
 };
