@@ -174,6 +174,34 @@ const modifyDocument: Action = (context, body) => {
   return reply;
 };
 
+/**
+ * `where(...).updateAndReturn(data)`: updates the first matching document and returns it as it is after the
+ * update, in the same step, so a caller learns the value of a counter it just incremented (a ticket number)
+ * without a second read that others could overtake. No upsert, no transactions, one document.
+ */
+const modifyAndReturnDocument: Action = (context, body) => {
+  const collection = existingCollection(context, body);
+  const data = objectField(body, 'data');
+  if (data === undefined) throw invalidParam('data is required');
+  if (stringField(body, 'transactionId') !== undefined) {
+    throw new DatabaseError(ERROR_CODES.transactionFail, 'updateAndReturn is not available in a transaction');
+  }
+  const modification = parseModification(data, true);
+  const query = objectField(body, 'query') ?? {};
+  const written: string[] = [];
+  const reply = context.store.transaction(() => {
+    const [row] = matching(context.store, collection, query);
+    if (row === undefined) return { data: { updated: 0, doc: null } };
+    const next = modify(row.doc, modification);
+    if (next === undefined) return { data: { updated: 0, doc: encodeDoc(row.doc) } };
+    context.store.put(collection, row.id, next);
+    written.push(docKey(collection, row.id));
+    return { data: { updated: 1, doc: encodeDoc(next) } };
+  });
+  context.transactions.committed(written);
+  return reply;
+};
+
 const removeDocument: Action = (context, body) => {
   const collection = existingCollection(context, body);
   const transactionId = stringField(body, 'transactionId');
@@ -224,6 +252,7 @@ export const ACTIONS: Readonly<Record<string, { run: Action; writes: boolean }>>
   'database.calculateDocument': { run: calculateDocument, writes: false },
   'database.insertDocument': { run: insertDocument, writes: true },
   'database.modifyDocument': { run: modifyDocument, writes: true },
+  'database.modifyAndReturnDoc': { run: modifyAndReturnDocument, writes: true },
   'database.removeDocument': { run: removeDocument, writes: true },
   'database.aggregateDocuments': { run: aggregateDocuments, writes: false },
   'database.startTransaction': { run: startTransaction, writes: false },

@@ -253,6 +253,38 @@ describe('concurrent writes', () => {
   });
 });
 
+describe('where().updateAndReturn()', () => {
+  test('returns the document as the update left it: fifty increments at once hand out fifty distinct tickets', async () => {
+    const name = await freshCollection();
+    await db.collection(name).add({ _id: 'line', ticketSeq: 0, open: true });
+    const _ = db.command;
+    const replies = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        db
+          .collection(name)
+          .where({ _id: 'line', open: true })
+          .updateAndReturn({ ticketSeq: _.inc(1) }),
+      ),
+    );
+    expect(replies.every((reply) => reply.updated === 1)).toBe(true);
+    const tickets = replies.map((reply) => (reply.doc as { ticketSeq: number }).ticketSeq);
+    expect([...tickets].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(await read(name, 'line')).toEqual({ _id: 'line', ticketSeq: 50, open: true });
+  });
+
+  test('a condition that no longer holds updates nothing and returns no document', async () => {
+    const name = await freshCollection();
+    await db.collection(name).add({ _id: 'line', ticketSeq: 3, open: false });
+    const reply = await db
+      .collection(name)
+      .where({ _id: 'line', open: true })
+      .updateAndReturn({ ticketSeq: db.command.inc(1) });
+    expect(reply.updated).toBe(0);
+    expect(reply.doc ?? null).toBeNull();
+    expect(await read(name, 'line')).toEqual({ _id: 'line', ticketSeq: 3, open: false });
+  });
+});
+
 describe('collections and errors', () => {
   test('writes to a missing collection fail with DATABASE_COLLECTION_NOT_EXIST', async () => {
     const missing = db.collection('nowhere');
