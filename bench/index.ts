@@ -145,57 +145,118 @@ async function sessionFor(url: string, who: { persona: string } | { openid: stri
   return token;
 }
 
-/** DESIGN.md: 2,000 concurrent sign-ups for a 30-seat activity end with exactly 30 confirmed, the rest waiting. */
-async function signUpCrowdBench(url: string) {
-  const PEOPLE = 2000;
-  const staff = await sessionFor(url, { persona: 'staff-chaoyang' });
+/** A published activity of the bench's center, five days ahead, with the given capacity. */
+async function benchActivity(url: string, staff: string, title: string, capacity: number): Promise<string> {
   const start = new Date(Date.now() + 5 * 24 * 3600_000);
   const draft = {
     action: 'saveDraft',
     category: 'culture_sports',
-    title: '压测：春节联欢会',
+    title,
     place: '中心大礼堂',
     startAt: start.toISOString(),
     endAt: new Date(start.getTime() + 2 * 3600_000).toISOString(),
     signupDeadline: new Date(start.getTime() - 3600_000).toISOString(),
-    capacity: 30,
+    capacity,
   };
   const saved = (await post(`${url}/fn/activities`, draft, staff)) as { data: { activityId: string } };
-  const activityId = saved.data.activityId;
   await post(`${url}/fn/activities`, { action: 'publishMonth', month: monthOf(start) }, staff);
+  return saved.data.activityId;
+}
 
-  console.log(`
-准备 ${PEOPLE} 位居民的会话…`);
+type SignUpReply = { ok: boolean; data: { status: string; waitlistPosition: number | null } };
+
+/** One sign-up as the app sends it, with a request id of its own; throws unless it succeeded. */
+async function signUpOnce(url: string, activityId: string, token: string, requestId: string) {
+  const res = (await post(
+    `${url}/fn/registrations`,
+    { action: 'signUp', activityId, requestId },
+    token,
+  )) as SignUpReply;
+  if (!res.ok) throw new Error(`sign-up failed: ${JSON.stringify(res)}`);
+  return res.data;
+}
+
+/**
+ * DESIGN.md and issue 13: 2,000 concurrent sign-ups for a 30-seat activity end with exactly 30 confirmed, the
+ * rest waiting in distinct places; the rate is compared with the stack's raw conditional-update rate on one
+ * document; and 500 sign-ups arriving behind 0, 2,000 and 10,000 people already waiting show whether a place in
+ * line costs more the longer the line.
+ */
+async function signUpCrowdBench(url: string) {
+  const PEOPLE = 2000;
+  const BEHIND = [0, 2000, 10_000];
+  const LATE = 500;
+  const staff = await sessionFor(url, { persona: 'staff-chaoyang' });
+  const crowd = await benchActivity(url, staff, '压测：春节联欢会', 30);
+
+  const needed = Math.max(PEOPLE, 1 + Math.max(...BEHIND) + LATE);
+  console.log(`\n准备 ${needed.toLocaleString()} 位居民的会话…`);
   const tokens: string[] = [];
-  for (let i = 0; i < PEOPLE; i += 100) {
+  for (let i = 0; i < needed; i += 100) {
+    const batch = Math.min(100, needed - i);
     tokens.push(
       ...(await Promise.all(
-        Array.from({ length: 100 }, (_x, j) => sessionFor(url, { openid: `o-bench-${i + j}` })),
+        Array.from({ length: batch }, (_x, j) => sessionFor(url, { openid: `o-bench-${i + j}` })),
       )),
     );
-    progress('会话', tokens.length, PEOPLE);
+    progress('会话', tokens.length, needed);
   }
   console.log('');
+
   const outcomes: { status: string; waitlistPosition: number | null }[] = [];
-  const result = await measure('signUp, 2,000 at once, 30 seats', PEOPLE, PEOPLE, async (i) => {
-    const res = (await post(
-      `${url}/fn/registrations`,
-      // As the app does, every sign-up carries a request id of its own.
-      { action: 'signUp', activityId, requestId: `bench-signup-${i}` },
-      tokens[i],
-    )) as {
-      ok: boolean;
-      data: { status: string; waitlistPosition: number | null };
-    };
-    if (!res.ok) throw new Error(`sign-up failed: ${JSON.stringify(res)}`);
-    outcomes.push(res.data);
+  const storm = await measure('signUp, 2,000 at once, 30 seats', PEOPLE, PEOPLE, async (i) => {
+    outcomes.push(await signUpOnce(url, crowd, tokens[i] ?? '', `bench-signup-${i}`));
   });
   const confirmed = outcomes.filter((o) => o.status === 'confirmed').length;
   const positions = new Set(outcomes.map((o) => o.waitlistPosition).filter((p) => p !== null));
+
+  // The ceiling: the same stack's conditional updates on one document through the SDK, as the seat step is.
+  const db = localDatabase(`${url}/admin`);
+  const _ = db.command;
+  await db.collection('activities').add({ _id: 'bench-raw', n: 0 });
+  const raw = await measure('raw conditional update, one document (SDK)', 5000, 64, () =>
+    db
+      .collection('activities')
+      .where({ _id: 'bench-raw', n: _.lt(1_000_000) })
+      .update({ n: _.inc(1) }),
+  );
   printTable(
     '报名高峰（HTTP /fn，2,000 并发，30 个名额）',
-    [...MEASUREMENT_HEADER, 'confirmed', 'waitlisted', 'distinct places'],
-    [[...measurementRow(result), confirmed, outcomes.length - confirmed, positions.size]],
+    [...MEASUREMENT_HEADER, 'all answered s', 'confirmed', 'waitlisted', 'distinct places'],
+    [
+      [...measurementRow(storm), storm.seconds, confirmed, outcomes.length - confirmed, positions.size],
+      [...measurementRow(raw), raw.seconds, '', '', ''],
+    ],
+  );
+  console.log(
+    `  sign-ups/s ÷ raw conditional updates/s = ${(storm.opsPerSecond / raw.opsPerSecond).toFixed(2)}`,
+  );
+
+  // Late arrivals: one seat, `behind` people already waiting (signed up 100 at a time), then 500 at once.
+  const rows: (string | number)[][] = [];
+  let base = 0;
+  for (const behind of BEHIND) {
+    const activityId = await benchActivity(url, staff, `压测：候补 ${behind} 人`, 1);
+    for (let i = 0; i <= behind; i += 100) {
+      const upto = Math.min(i + 100, behind + 1);
+      await Promise.all(
+        Array.from({ length: upto - i }, (_x, j) =>
+          signUpOnce(url, activityId, tokens[i + j] ?? '', `bench-line-${behind}-${i + j}`),
+        ),
+      );
+      progress(`候补 ${behind} 人`, upto - 1, behind);
+    }
+    console.log('');
+    const late = await measure(`${LATE} at once behind ${behind.toLocaleString()} waiting`, LATE, LATE, (i) =>
+      signUpOnce(url, activityId, tokens[behind + 1 + i] ?? '', `bench-late-${behind}-${i}`),
+    );
+    if (behind === 0) base = late.seconds;
+    rows.push([...measurementRow(late), late.seconds, late.seconds / base]);
+  }
+  printTable(
+    '候补越长越慢吗（1 个名额，再来 500 人）',
+    [...MEASUREMENT_HEADER, 'seconds', '× behind 0'],
+    rows,
   );
 }
 
